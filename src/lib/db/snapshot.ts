@@ -1,0 +1,21 @@
+// The workspace as the rules see it, read in one transaction so it is consistent.
+import type { WorkspaceSnapshot } from '$lib/domain/workspace';
+import { db } from './schema';
+import { getSettings } from './settings';
+
+export async function loadWorkspaceSnapshot(): Promise<WorkspaceSnapshot> {
+	return db.transaction('r', db.technicians, db.groups, db.clients, db.settings, async () => {
+		const [technicians, groups, clients, settings] = await Promise.all([
+			db.technicians.toArray(),
+			db.groups.toArray(),
+			db.clients.toArray(),
+			getSettings()
+		]);
+		return {
+			technicians: technicians.map(({ id, email }) => ({ id, email })),
+			groups: groups.map(({ id, name }) => ({ id, name })),
+			clients: clients.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })),
+			signUpEmail: settings.signUpEmail
+		};
+	});
+}

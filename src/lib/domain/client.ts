@@ -1,0 +1,96 @@
+// The stored client record, and how a valid row of the template becomes one.
+import { normaliseCountry, normaliseSubdivision } from './countries';
+import { callingCodeDigits } from './phone';
+import { COL, splitList } from './template';
+import { clientNameKey, emailKey, groupKey } from './workspace';
+import type { WorkspaceIndex } from './workspace';
+
+export interface Contact {
+	firstName: string;
+	lastName: string;
+	email: string;
+}
+
+export interface ClientRecord {
+	id: string;
+	name: string;
+	/** `clientNameKey(name)`: indexed, for uniqueness. */
+	nameKey: string;
+	primaryContact: Contact & { phoneCode: string; phone: string };
+	/** Lower-cased primary email: indexed, for uniqueness. */
+	primaryEmailKey: string;
+	secondaryContact: Contact | null;
+	site: {
+		name: string;
+		addressLine: string;
+		city: string;
+		/** The whole ISO 3166-2 code (`US-CA`), or ''. */
+		state: string;
+		/** ISO 3166-1 alpha-2, upper case, or ''. */
+		country: string;
+		postalCode: string;
+		timezone: string;
+	};
+	emailDomains: string[];
+	accountManagerId: string | null;
+	groupIds: string[];
+	customFields: Record<string, string>;
+	createdAt: string;
+	updatedAt: string;
+	/** The import that created it, if any (for "Undo this import"). */
+	importId: string | null;
+}
+
+export interface RecordMeta {
+	id: string;
+	createdAt: string;
+	importId?: string | null;
+}
+
+/** Turns a row without errors into the stored record: codes normalised, domains lower-cased, group ids. */
+export function toClientRecord(values: readonly string[], workspace: WorkspaceIndex, meta: RecordMeta): ClientRecord {
+	const v = (column: number) => (values[column] ?? '').trim();
+	const country = normaliseCountry(v(COL.Country)) ?? '';
+	const state = v(COL.State) && country ? (normaliseSubdivision(v(COL.State), country) ?? '') : '';
+	const secondary = {
+		firstName: v(COL.SecondaryContactFirstName),
+		lastName: v(COL.SecondaryContactLastName),
+		email: v(COL.SecondaryContactEmail)
+	};
+	const groupIds = splitList(v(COL.TechnicianGroups))
+		.map((name) => workspace.groupByKey.get(groupKey(name))?.id)
+		.filter((id): id is string => id !== undefined);
+	const name = v(COL.ClientName);
+	return {
+		id: meta.id,
+		name,
+		nameKey: clientNameKey(name),
+		primaryContact: {
+			firstName: v(COL.PrimaryContactFirstName),
+			lastName: v(COL.PrimaryContactLastName),
+			email: v(COL.PrimaryContactEmail),
+			phoneCode: callingCodeDigits(v(COL.Code)) ?? '',
+			phone: v(COL.PhoneNumber)
+		},
+		primaryEmailKey: emailKey(v(COL.PrimaryContactEmail)),
+		secondaryContact: secondary.firstName || secondary.lastName || secondary.email ? secondary : null,
+		site: {
+			name: v(COL.SiteName),
+			addressLine: v(COL.AddressLine),
+			city: v(COL.City),
+			state,
+			country,
+			postalCode: v(COL.PostalCode),
+			timezone: v(COL.Timezone)
+		},
+		emailDomains: [...new Set(splitList(v(COL.EmailDomains)).map((d) => d.toLowerCase()))],
+		accountManagerId: v(COL.AccountManager)
+			? (workspace.technicianIdByEmail.get(emailKey(v(COL.AccountManager))) ?? null)
+			: null,
+		groupIds: [...new Set(groupIds)],
+		customFields: {},
+		createdAt: meta.createdAt,
+		updatedAt: meta.createdAt,
+		importId: meta.importId ?? null
+	};
+}

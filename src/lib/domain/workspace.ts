@@ -1,0 +1,48 @@
+// What the rules need to know about the workspace: a plain snapshot (sent to the worker as is) and the
+// lookup maps built from it once.
+
+export interface WorkspaceSnapshot {
+	technicians: readonly { id: string; email: string }[];
+	groups: readonly { id: string; name: string }[];
+	clients: readonly { id: string; name: string; email: string }[];
+	signUpEmail: string;
+}
+
+export interface WorkspaceIndex {
+	technicianIdByEmail: ReadonlyMap<string, string>;
+	groupByKey: ReadonlyMap<string, { id: string; name: string }>;
+	/** Existing clients by `clientNameKey`, and by lower-cased primary email. */
+	clientByNameKey: ReadonlyMap<string, { id: string; name: string }>;
+	clientIdByEmail: ReadonlyMap<string, string>;
+	signUpEmail: string;
+}
+
+/** Client names are unique case- and space-insensitively: "Acme  Corp" and "acme corp" are one name. */
+export function clientNameKey(name: string): string {
+	return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function emailKey(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function groupKey(name: string): string {
+	return name.trim().toLowerCase();
+}
+
+export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
+	return {
+		technicianIdByEmail: new Map(snapshot.technicians.map((t) => [emailKey(t.email), t.id])),
+		groupByKey: new Map(snapshot.groups.map((g) => [groupKey(g.name), g])),
+		clientByNameKey: new Map(snapshot.clients.map((c) => [clientNameKey(c.name), c])),
+		clientIdByEmail: new Map(snapshot.clients.map((c) => [emailKey(c.email), c.id])),
+		signUpEmail: emailKey(snapshot.signUpEmail)
+	};
+}
+
+export const EMPTY_WORKSPACE: WorkspaceIndex = indexWorkspace({
+	technicians: [],
+	groups: [],
+	clients: [],
+	signUpEmail: ''
+});

@@ -1,0 +1,17 @@
+// Writes CSV the way spreadsheets read it, and never as something they would execute: a cell starting
+// with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` (formula injection).
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function protectFormula(value: string): string {
+	return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function quote(value: string): string {
+	return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV text (CRLF line ends, as RFC 4180 and Excel write them), every cell protected and quoted as needed. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+	return rows.map((row) => row.map((cell) => quote(protectFormula(cell))).join(',')).join('\r\n') + '\r\n';
+}
