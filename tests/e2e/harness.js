@@ -1,0 +1,65 @@
+// Shared set-up of the end-to-end tests: the built site on a local static host, real Chromium through
+// playwright-core, a fresh profile (so a fresh IndexedDB) per test, and every console error collected.
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
+import { serveStatic } from './static-server.js';
+
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export async function startApp({ basePath = process.env.BASE_PATH ?? '' } = {}) {
+	const server = await serveStatic({ basePath });
+	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+	return {
+		url: server.url,
+		browser,
+		async close() {
+			await browser.close();
+			await server.close();
+		}
+	};
+}
+
+/** A page in a new, empty browser profile; `consoleErrors` collects errors and uncaught exceptions. */
+export async function openPage(app, path = '/') {
+	const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+	context.setDefaultTimeout(10_000);
+	const page = await context.newPage();
+	const consoleErrors = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') consoleErrors.push(message.text());
+	});
+	page.on('pageerror', (error) => consoleErrors.push(String(error)));
+	await page.goto(app.url + path);
+	await page.getByRole('banner').waitFor();
+	return { page, context, consoleErrors };
+}
+
+/** Runs axe-core on the page and returns its violations (id and the nodes' selectors). */
+export async function axeViolations(page) {
+	await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+	return page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const result = await window.axe.run(document, { resultTypes: ['violations'] });
+		return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
+
+/** Text of a downloaded file, from the action that triggers the download. */
+export async function downloadText(page, trigger) {
+	const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+	const stream = await download.createReadStream();
+	const chunks = [];
+	for await (const chunk of stream) chunks.push(chunk);
+	return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
