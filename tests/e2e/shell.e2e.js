@@ -118,7 +118,9 @@ test('a group can be added, renamed and deleted, and names stay unique', async (
 
 test('the sample CSV downloads with the exact template header and the workspace names', async () => {
 	const { page, context } = await openPage(app, '/import');
-	const { name, text } = await downloadText(page, () => page.getByRole('button', { name: 'Download sample CSV' }).click());
+	const { name, text } = await downloadText(page, () =>
+		page.getByRole('button', { name: 'Download sample CSV' }).click()
+	);
 	assert.equal(name, 'clients-sample.csv');
 	const [header, row] = text.replace(/^\uFEFF/, '').split('\r\n');
 	assert.equal(header, TEMPLATE_HEADER);
@@ -140,7 +142,10 @@ test('settings save the sign-up email and reset the demo data after a confirmati
 	assert.equal(await page.getByLabel('Sign-up email').inputValue(), 'admin@contoso.example');
 
 	await page.getByRole('button', { name: 'Reset demo data' }).click();
-	await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset everything' }).click();
+	await page
+		.getByRole('dialog', { name: 'Reset demo data?' })
+		.getByRole('button', { name: 'Reset everything' })
+		.click();
 	await page.getByRole('banner').getByText('Northwind IT Services').waitFor();
 	assert.equal(await page.getByLabel('Sign-up email').inputValue(), 'owner@northwind-it.example');
 	await context.close();

@@ -31,10 +31,14 @@ export type IssueCode =
 	| 'technician_unknown'
 	| 'group_unknown'
 	| 'row_too_many_fields'
-	| 'row_too_few_fields';
+	| 'row_too_few_fields'
+	| 'row_unclosed_quote';
+
+/** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
+export const WHOLE_ROW = -1;
 
 export interface RowIssue {
-	/** Column index in the template (see `TEMPLATE_COLUMNS`). */
+	/** Column index in the template (see `TEMPLATE_COLUMNS`), or `WHOLE_ROW`. */
 	column: number;
 	severity: Severity;
 	code: IssueCode;

@@ -28,18 +28,19 @@ export interface CheckOptions {
 	selfClientId?: string;
 }
 
+type Report = (column: TemplateColumn, code: IssueCode, message: string, fix?: string, severity?: Severity) => void;
+type Read = (column: TemplateColumn) => string;
+
+function collector(values: readonly string[]): { issues: RowIssue[]; report: Report; v: Read } {
+	const issues: RowIssue[] = [];
+	const report: Report = (column, code, message, fix, severity = 'error') =>
+		issues.push({ column: COL[column], severity, code, message, ...(fix !== undefined && { fix }) });
+	return { issues, report, v: (column) => (values[COL[column]] ?? '').trim() };
+}
+
 /** Checks one row (values in template order) against every rule that needs no other row of the file. */
 export function checkRow(values: readonly string[], workspace: WorkspaceIndex, options: CheckOptions = {}): RowIssue[] {
-	const issues: RowIssue[] = [];
-	const v = (column: TemplateColumn) => (values[COL[column]] ?? '').trim();
-	const report = (
-		column: TemplateColumn,
-		code: IssueCode,
-		message: string,
-		fix?: string,
-		severity: Severity = 'error'
-	) => issues.push({ column: COL[column], severity, code, message, ...(fix !== undefined && { fix }) });
-
+	const { issues, report, v } = collector(values);
 	for (const column of REQUIRED_COLUMNS) {
 		if (v(column) === '') report(column, 'required', `${COLUMN_LABELS[column]} is required: fill it in.`);
 	}
@@ -50,20 +51,14 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 			report(column, 'too_long', `${COLUMN_LABELS[column]} is ${length} characters long: keep it to ${max} or fewer.`);
 		}
 	}
-
-	const name = v('ClientName');
-	if (name !== '') {
-		const existing = workspace.clientByNameKey.get(clientNameKey(name));
-		if (existing && existing.id !== options.selfClientId) {
-			report(
-				'ClientName',
-				'name_exists',
-				`A client named "${existing.name}" already exists in this workspace: rename this one, or remove the row.`
-			);
-		}
+	const email = v('PrimaryContactEmail');
+	if (email !== '' && !isEmail(email)) {
+		report(
+			'PrimaryContactEmail',
+			'email_invalid',
+			`"${email}" is not a valid email address: write it like name@example.com.`
+		);
 	}
-
-	checkPrimaryEmail(v('PrimaryContactEmail'), workspace, options, report);
 	checkPhone(v('Code'), v('PhoneNumber'), report);
 	checkSecondaryContact(values, report);
 
@@ -80,7 +75,53 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 	const country = checkCountry(v('Country'), v('State'), report);
 	checkTimezone(v('Timezone'), country, report);
 	checkDomains(v('EmailDomains'), report);
+	checkWorkspaceRules(v, workspace, options, report);
+	return issues;
+}
 
+/**
+ * The rules against the workspace alone (existing clients, sign-up email, technicians, groups): cheap
+ * look-ups, re-run at commit time against the database as it is then.
+ */
+export function checkRowAgainstWorkspace(
+	values: readonly string[],
+	workspace: WorkspaceIndex,
+	options: CheckOptions = {}
+): RowIssue[] {
+	const { issues, report, v } = collector(values);
+	checkWorkspaceRules(v, workspace, options, report);
+	return issues;
+}
+
+function checkWorkspaceRules(v: Read, workspace: WorkspaceIndex, options: CheckOptions, report: Report) {
+	const name = v('ClientName');
+	const existing = name === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
+	if (existing && existing.id !== options.selfClientId) {
+		report(
+			'ClientName',
+			'name_exists',
+			`A client named "${existing.name}" already exists in this workspace: rename this one, or remove the row.`
+		);
+	}
+	const email = v('PrimaryContactEmail');
+	if (email !== '' && isEmail(email)) {
+		const key = emailKey(email);
+		if (workspace.signUpEmail !== '' && key === workspace.signUpEmail) {
+			report(
+				'PrimaryContactEmail',
+				'email_is_signup',
+				`${email} is this workspace's sign-up email, so it can't be a client's contact: use the client's own address.`
+			);
+		}
+		const owner = workspace.clientIdByEmail.get(key);
+		if (owner !== undefined && owner !== options.selfClientId) {
+			report(
+				'PrimaryContactEmail',
+				'email_exists',
+				`Another client already has ${email} as its primary contact email: use a different email.`
+			);
+		}
+	}
 	const manager = v('AccountManager');
 	if (manager !== '' && !workspace.technicianIdByEmail.has(emailKey(manager))) {
 		report(
@@ -97,37 +138,6 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 			'TechnicianGroups',
 			'group_unknown',
 			`${what} in this workspace: use existing group names, or create the group first.`
-		);
-	}
-	return issues;
-}
-
-type Report = (column: TemplateColumn, code: IssueCode, message: string, fix?: string, severity?: Severity) => void;
-
-function checkPrimaryEmail(email: string, workspace: WorkspaceIndex, options: CheckOptions, report: Report) {
-	if (email === '') return;
-	if (!isEmail(email)) {
-		report(
-			'PrimaryContactEmail',
-			'email_invalid',
-			`"${email}" is not a valid email address: write it like name@example.com.`
-		);
-		return;
-	}
-	const key = emailKey(email);
-	if (workspace.signUpEmail !== '' && key === workspace.signUpEmail) {
-		report(
-			'PrimaryContactEmail',
-			'email_is_signup',
-			`${email} is this workspace's sign-up email, so it can't be a client's contact: use the client's own address.`
-		);
-	}
-	const owner = workspace.clientIdByEmail.get(key);
-	if (owner !== undefined && owner !== options.selfClientId) {
-		report(
-			'PrimaryContactEmail',
-			'email_exists',
-			`Another client already has ${email} as its primary contact email: use a different email.`
 		);
 	}
 }

@@ -1,20 +1,26 @@
 // Which time-zone names the template accepts, and which zone to use instead of an old one.
 // The contract: a zone that the tz database lists for a country (zone.tab / zone1970.tab) or Etc/UTC.
-// `countries-and-timezones` gives zone1970's canonical zones and every backward link, but it also marks the
-// 2022-merged country zones (Europe/Amsterdam → Europe/Brussels) as links; `@vvo/tzdb` names each
-// country's own zone (Europe/Amsterdam stays its own entry) and groups old names under it
-// (Asia/Calcutta under Asia/Kolkata). Together they give zone.tab ∪ zone1970.tab and a fix for each link.
+// `countries-and-timezones` gives zone1970's canonical zones and every backward link with its target, but
+// it also files the 2022-merged country zones (Europe/Amsterdam → Europe/Brussels) as links; `@vvo/tzdb`
+// names each country's own zone (Europe/Amsterdam stays an entry) and groups old names under it
+// (Asia/Calcutta under Asia/Kolkata). Together they give zone.tab ∪ zone1970.tab, less the few below.
 import { getAllTimezones, type Timezone } from 'countries-and-timezones';
 import { getTimeZones } from '@vvo/tzdb';
 
 export const UTC_ZONE = 'Etc/UTC';
 
+/** zone.tab entries that both packages file as links of another country's zone (checked against tzdata 2025b). */
+const ZONE_TAB_ONLY = ['Europe/Busingen', 'America/Creston', 'Pacific/Pohnpei'];
+/** Backward links whose own target is one of those. */
+const LINKS_TO_ZONE_TAB_ONLY: Record<string, string> = { 'Pacific/Ponape': 'Pacific/Pohnpei' };
+
 const tzdbZones = getTimeZones({ includeUtc: true });
+const tzdbByName = new Map(tzdbZones.map((zone) => [zone.name, zone]));
 const allZones: Record<string, Timezone | undefined> = getAllTimezones({ deprecated: true });
 
 /** Canonical zones: what the template accepts, sorted by name. */
 export const CANONICAL_ZONES: readonly string[] = (() => {
-	const names = new Set<string>([UTC_ZONE]);
+	const names = new Set<string>([UTC_ZONE, ...ZONE_TAB_ONLY]);
 	for (const zone of Object.values(allZones)) {
 		if (zone && !zone.aliasOf && zone.countries.length > 0) names.add(zone.name);
 	}
@@ -25,16 +31,32 @@ export const CANONICAL_ZONES: readonly string[] = (() => {
 const canonicalSet = new Set(CANONICAL_ZONES);
 const canonicalByLowerName = new Map(CANONICAL_ZONES.map((name) => [name.toLowerCase(), name]));
 
-/** Old name → the zone @vvo/tzdb groups it under (the country's own zone, e.g. Asia/Calcutta → Asia/Kolkata). */
+/** The country a zone belongs to: its own for a country's zone, the principal one for a shared zone1970 zone. */
+function countryOf(zone: string): string | undefined {
+	return tzdbByName.get(zone)?.countryCode || allZones[zone]?.countries[0];
+}
+
+/** Old name → the zone @vvo/tzdb groups it under (Asia/Calcutta → Asia/Kolkata, GMT → Etc/UTC). */
 const tzdbGroupOf = new Map<string, string>();
 for (const zone of tzdbZones) {
 	for (const member of zone.group) if (!canonicalSet.has(member)) tzdbGroupOf.set(member, zone.name);
 }
 
+/**
+ * The zone to use for an old name: the link's own target when it is a zone of the same country (US/Michigan →
+ * America/Detroit), else the country's zone that @vvo/tzdb groups it under (Africa/Asmera → Africa/Asmara,
+ * not Nairobi), else wherever the link chain ends.
+ */
 function resolveLink(name: string): string | undefined {
+	if (LINKS_TO_ZONE_TAB_ONLY[name]) return LINKS_TO_ZONE_TAB_ONLY[name];
+	const link = allZones[name];
+	const direct = link?.aliasOf;
+	if (direct && canonicalSet.has(direct) && (!link.countries[0] || countryOf(direct) === link.countries[0])) {
+		return direct;
+	}
 	const grouped = tzdbGroupOf.get(name);
 	if (grouped) return grouped;
-	let target: string | null | undefined = allZones[name]?.aliasOf;
+	let target: string | null | undefined = direct;
 	for (let hops = 0; target && hops < 5; hops++) {
 		if (canonicalSet.has(target)) return target;
 		target = allZones[target]?.aliasOf;
@@ -67,13 +89,8 @@ export function judgeZone(name: string): ZoneVerdict {
 	return { kind: 'unknown' };
 }
 
-/** The country's own zones, for suggesting a zone from a country (form) and for the select editor. */
+/** A country's own zones (never a neighbour's: a Dutch client is not told about Brussels). */
 export function zonesForCountry(countryCode: string): string[] {
 	const code = countryCode.toUpperCase();
-	const zones = new Set<string>();
-	for (const zone of tzdbZones) if (zone.countryCode === code) zones.add(zone.name);
-	for (const zone of Object.values(allZones)) {
-		if (zone && !zone.aliasOf && (zone.countries as readonly string[]).includes(code)) zones.add(zone.name);
-	}
-	return [...zones].sort();
+	return CANONICAL_ZONES.filter((zone) => countryOf(zone) === code);
 }

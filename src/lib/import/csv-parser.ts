@@ -1,0 +1,71 @@
+// The CSV parser the worker uses: papaparse's own parser, fed text as it is decoded. Each `push` returns the
+// records completed so far and keeps back the last, possibly cut, one, exactly as papaparse's streamers do.
+import Papa from 'papaparse';
+import type { Delimiter } from './delimiter';
+
+export interface ParseProblem {
+	/** Index of the record (0 = header) where papaparse noticed it. */
+	record: number;
+	message: string;
+}
+
+export class CsvStreamParser {
+	private pending = '';
+	private offset = 0;
+	private recordsSeen = 0;
+	private readonly newline: '\n' | '\r\n' | '\r' | undefined;
+	readonly problems: ParseProblem[] = [];
+
+	constructor(
+		private readonly delimiter: Delimiter,
+		newline?: '\n' | '\r\n' | '\r'
+	) {
+		this.newline = newline;
+	}
+
+	/** Parses more text; returns the records that are complete. */
+	push(text: string): string[][] {
+		return this.run(this.pending + text, false);
+	}
+
+	/** Ends the input; returns the last records. */
+	finish(): string[][] {
+		return this.run(this.pending, true);
+	}
+
+	private run(input: string, last: boolean): string[][] {
+		if (input === '') {
+			this.pending = '';
+			return [];
+		}
+		const parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"' });
+		const result = parser.parse(input, this.offset, !last) as Papa.ParseResult<string[]>;
+		const consumed = result.meta.cursor - this.offset;
+		this.pending = last ? '' : input.slice(consumed);
+		this.offset = last ? 0 : result.meta.cursor;
+		for (const error of result.errors) {
+			if (error.code === 'UndetectableDelimiter') continue;
+			const record = this.recordsSeen + (error.row ?? 0);
+			const message =
+				error.code === 'MissingQuotes'
+					? 'A quoted cell is never closed: everything after its opening quote was read as that one cell. Check the quotes in this row.'
+					: error.message;
+			this.problems.push({ record, message });
+		}
+		this.recordsSeen += result.data.length;
+		return result.data;
+	}
+}
+
+/** The newline a text uses, from its first line break outside quotes' reach (good enough for a sample). */
+export function detectNewline(sample: string): '\n' | '\r\n' | '\r' {
+	const index = sample.search(/[\r\n]/);
+	if (index < 0 || sample[index] === '\n') return '\n';
+	return sample[index + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/** A whole text at once. */
+export function parseCsv(text: string, delimiter: Delimiter): string[][] {
+	const parser = new CsvStreamParser(delimiter, detectNewline(text));
+	return [...parser.push(text), ...parser.finish()];
+}

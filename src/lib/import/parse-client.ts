@@ -1,0 +1,54 @@
+// The page's side of the parse worker: one worker per job, terminated on cancel or when done.
+import type { WorkspaceSnapshot } from '$lib/domain/workspace';
+import type { ColumnMapping } from './header';
+import type { FileSettings, ParsedRow, Progress, WorkerRequest, WorkerResponse } from './protocol';
+
+type Inspected = Extract<WorkerResponse, { type: 'inspected' }>;
+
+export interface ParseJob {
+	done: Promise<Progress>;
+	cancel: () => void;
+}
+
+function startWorker(): Worker {
+	return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export function inspect(file: File, settings?: Partial<FileSettings>): Promise<Inspected> {
+	const worker = startWorker();
+	return new Promise<Inspected>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+			const message = event.data;
+			if (message.type === 'inspected') resolve(message);
+			else if (message.type === 'failed') reject(new Error(message.message));
+		};
+		worker.onerror = (event) => reject(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
+		worker.postMessage({ type: 'inspect', file, settings } satisfies WorkerRequest);
+	}).finally(() => worker.terminate());
+}
+
+export function parse(
+	file: File,
+	settings: FileSettings,
+	mapping: ColumnMapping,
+	workspace: WorkspaceSnapshot,
+	onRows: (rows: ParsedRow[], progress: Progress) => void
+): ParseJob {
+	const worker = startWorker();
+	let cancel: () => void = () => {};
+	const done = new Promise<Progress>((resolve, reject) => {
+		cancel = () => {
+			worker.terminate();
+			reject(new DOMException('Cancelled', 'AbortError'));
+		};
+		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+			const message = event.data;
+			if (message.type === 'rows') onRows(message.rows, message.progress);
+			else if (message.type === 'done') resolve(message.progress);
+			else if (message.type === 'failed') reject(new Error(message.message));
+		};
+		worker.onerror = (event) => reject(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
+		worker.postMessage({ type: 'parse', file, settings, mapping, workspace } satisfies WorkerRequest);
+	}).finally(() => worker.terminate());
+	return { done, cancel };
+}

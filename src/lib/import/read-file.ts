@@ -1,0 +1,157 @@
+// Reading a File in slices, decoding and parsing as it goes: the worker's loop, kept free of worker globals
+// so unit tests can run it on a Blob in Node.
+import { checkRow } from '$lib/domain/rules';
+import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
+import type { WorkspaceIndex } from '$lib/domain/workspace';
+import { CsvStreamParser, detectNewline } from './csv-parser';
+import { binaryReason, detectEncoding } from './decode';
+import { detectDelimiter } from './delimiter';
+import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
+import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from './protocol';
+
+const SAMPLE_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+export class FileProblem extends Error {}
+
+function megabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+export interface Inspection {
+	settings: FileSettings;
+	detected: FileSettings;
+	header: string[];
+	headerCheck: HeaderCheck;
+	hasRows: boolean;
+}
+
+/** Reads the start of a file: its encoding, delimiter and header. Throws a FileProblem the admin can read. */
+export async function inspectFile(file: Blob, chosen: Partial<FileSettings> = {}): Promise<Inspection> {
+	if (file.size === 0) throw new FileProblem('This file is empty: it has no header row and no clients.');
+	if (file.size > MAX_FILE_BYTES) {
+		throw new FileProblem(
+			`This file is ${megabytes(file.size)}; the importer takes files up to ${megabytes(MAX_FILE_BYTES)}. Split it into smaller files and import them one after the other.`
+		);
+	}
+	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+	const complete = file.size <= SAMPLE_BYTES;
+	const guessed = detectEncoding(sample, complete).encoding;
+	const encoding = chosen.encoding ?? guessed;
+	const binary = binaryReason(sample, encoding);
+	if (binary) throw new FileProblem(binary);
+	const text = new TextDecoder(encoding).decode(sample, { stream: !complete });
+	if (text.trim() === '')
+		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.');
+	const guessedDelimiter = detectDelimiter(text);
+	const delimiter = chosen.delimiter ?? guessedDelimiter;
+	const parser = new CsvStreamParser(delimiter, detectNewline(text));
+	const records = parser.push(text);
+	if (complete) records.push(...parser.finish());
+	const nonEmpty = records.filter((record) => !isBlank(record));
+	const header = nonEmpty[0] ?? [];
+	return {
+		settings: { encoding, delimiter },
+		detected: { encoding: guessed, delimiter: guessedDelimiter },
+		header,
+		headerCheck: checkHeader(header),
+		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0)
+	};
+}
+
+function isBlank(record: readonly string[]): boolean {
+	return record.length === 1 && record[0].trim() === '';
+}
+
+function raggedIssue(fields: number, headerFields: number, record: readonly string[]): RowIssue | undefined {
+	if (fields > headerFields) {
+		const extra = record
+			.slice(headerFields)
+			.filter((v) => v.trim() !== '')
+			.map((v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`);
+		if (extra.length === 0) return undefined; // trailing empty fields, as some exporters write
+		return {
+			column: WHOLE_ROW,
+			severity: 'warning',
+			code: 'row_too_many_fields',
+			message: `This row has ${fields} fields but the header has ${headerFields}: the extra ${extra.length === 1 ? 'value' : 'values'} ${extra.join(', ')} ${extra.length === 1 ? 'was' : 'were'} left out. Check that every value sits in its column (a stray comma shifts them).`
+		};
+	}
+	if (fields < headerFields) {
+		return {
+			column: WHOLE_ROW,
+			severity: 'warning',
+			code: 'row_too_few_fields',
+			message: `This row has ${fields} ${fields === 1 ? 'field' : 'fields'} but the header has ${headerFields}: the last ${headerFields - fields} columns were left empty. Check that every value sits in its column.`
+		};
+	}
+	return undefined;
+}
+
+export interface ReadOptions {
+	settings: FileSettings;
+	mapping: ColumnMapping;
+	workspace: WorkspaceIndex;
+	/** Receives each batch of checked rows, with progress. */
+	onRows: (rows: ParsedRow[], progress: Progress) => void;
+	batchSize?: number;
+}
+
+/** Streams the whole file: decodes, parses and checks each row, in batches. */
+export async function readFile(file: Blob, options: ReadOptions): Promise<Progress> {
+	const { settings, mapping, workspace, onRows, batchSize = 2000 } = options;
+	const decoder = new TextDecoder(settings.encoding);
+	let parser: CsvStreamParser | undefined;
+	let recordIndex = 0;
+	let headerFields = -1;
+	let batch: ParsedRow[] = [];
+	const progress: Progress = { bytesRead: 0, totalBytes: file.size, rowsRead: 0 };
+	let problemsSeen = 0;
+
+	const take = (records: string[][]) => {
+		for (const record of records) {
+			const index = recordIndex++;
+			if (isBlank(record)) continue;
+			if (headerFields < 0) {
+				headerFields = record.length;
+				continue;
+			}
+			const values = toTemplateRow(record, mapping);
+			const issues = checkRow(values, workspace);
+			const ragged = raggedIssue(record.length, headerFields, record);
+			if (ragged) issues.unshift(ragged);
+			// Spreadsheet row number: records are counted from the header's 1, blank lines included,
+			// since a spreadsheet shows them as rows too; a quoted cell's line breaks do not add rows.
+			batch.push({ rowNumber: index + 1, values, issues });
+			progress.rowsRead++;
+		}
+		if (parser && parser.problems.length > problemsSeen) {
+			for (const problem of parser.problems.slice(problemsSeen)) attachProblem(problem.record + 1, problem.message);
+			problemsSeen = parser.problems.length;
+		}
+	};
+	const attachProblem = (rowNumber: number, message: string) => {
+		const row = batch.find((r) => r.rowNumber === rowNumber) ?? batch[batch.length - 1];
+		row?.issues.unshift({ column: WHOLE_ROW, severity: 'error', code: 'row_unclosed_quote', message });
+	};
+	const flush = () => {
+		if (batch.length === 0) return;
+		onRows(batch, { ...progress });
+		batch = [];
+	};
+
+	for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
+		const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+		const text = decoder.decode(bytes, { stream: true });
+		parser ??= new CsvStreamParser(settings.delimiter, detectNewline(text));
+		progress.bytesRead = Math.min(file.size, offset + CHUNK_BYTES);
+		take(parser.push(text));
+		if (batch.length >= batchSize) flush();
+	}
+	if (parser) {
+		take(parser.push(decoder.decode()));
+		take(parser.finish());
+	}
+	flush();
+	return progress;
+}

@@ -1,0 +1,45 @@
+// The error report (`Row,Column,Value,Error,Severity`, sorted by row then template column order) and the
+// skipped rows in the template's own format with an `Errors` column last. Both through the safe CSV writer.
+import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
+import { TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { writeCsv } from './csv-writer';
+
+export interface RowWithIssues {
+	rowNumber: number;
+	values: readonly string[];
+	issues: readonly RowIssue[];
+}
+
+export const REPORT_HEADER = ['Row', 'Column', 'Value', 'Error', 'Severity'];
+
+export function errorReport(rows: readonly RowWithIssues[]): string {
+	const lines: string[][] = [REPORT_HEADER];
+	const sorted = [...rows].sort((a, b) => a.rowNumber - b.rowNumber);
+	for (const row of sorted) {
+		for (const issue of row.issues) {
+			const whole = issue.column === WHOLE_ROW;
+			lines.push([
+				String(row.rowNumber),
+				whole ? '(whole row)' : TEMPLATE_COLUMNS[issue.column],
+				whole ? '' : (row.values[issue.column] ?? ''),
+				issue.message,
+				issue.severity
+			]);
+		}
+	}
+	return writeCsv(lines);
+}
+
+/** Rows left out of an import, ready to fix and import again. */
+export function skippedRowsCsv(rows: readonly RowWithIssues[]): string {
+	return writeCsv([
+		[...TEMPLATE_COLUMNS, 'Errors'],
+		...rows.map((row) => [
+			...row.values,
+			row.issues
+				.filter((i) => i.severity === 'error')
+				.map((i) => (i.column === WHOLE_ROW ? i.message : `${TEMPLATE_COLUMNS[i.column]}: ${i.message}`))
+				.join(' | ')
+		])
+	]);
+}

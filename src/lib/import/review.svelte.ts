@@ -1,0 +1,269 @@
+// The review in progress: the rows, their problems, the admin's edits with undo and redo, and the counts the
+// page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts and a
+// version number are state, and the grid is told exactly which rows changed.
+import { checkRow } from '$lib/domain/rules';
+import { sortIssues } from '$lib/domain/check-file';
+import { emptyRow, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { UniquenessIndex } from '$lib/domain/uniqueness';
+import type { RowIssue } from '$lib/domain/issues';
+import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
+import type { ColumnMapping } from './header';
+import type { FileSettings, ParsedRow } from './protocol';
+
+export interface ReviewRow {
+	rowNumber: number;
+	values: string[];
+	/** Problems of the row alone (its rules, and the file's remarks until the row is edited). */
+	ownIssues: RowIssue[];
+	/** All its problems, duplicates included, in column order. */
+	issues: RowIssue[];
+}
+
+export interface CellChange {
+	rowNumber: number;
+	column: number;
+	value: string;
+}
+
+type HistoryEntry =
+	| { kind: 'cells'; label: string; before: CellChange[]; after: CellChange[] }
+	| { kind: 'remove'; label: string; rows: { index: number; row: ReviewRow }[] }
+	| { kind: 'add'; label: string; row: ReviewRow; index: number };
+
+export interface RowsChanged {
+	updated: ReviewRow[];
+	added: ReviewRow[];
+	removed: ReviewRow[];
+}
+
+export interface ReviewSource {
+	fileName: string;
+	settings: FileSettings;
+	header: string[];
+	mapping: ColumnMapping;
+}
+
+export class ReviewSession {
+	readonly rows: ReviewRow[] = [];
+	private readonly byNumber = new Map<number, ReviewRow>();
+	private readonly uniqueness = new UniquenessIndex();
+	private workspace: WorkspaceIndex;
+	private undoStack: HistoryEntry[] = [];
+	private redoStack: HistoryEntry[] = [];
+	private listeners = new Set<(change: RowsChanged) => void>();
+
+	counts = $state({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 });
+	errorsByColumn = $state<number[]>(TEMPLATE_COLUMNS.map(() => 0));
+	/** Bumped on every change, for whatever derives from the rows. */
+	version = $state(0);
+	canUndo = $state(false);
+	canRedo = $state(false);
+	undoLabel = $state('');
+	redoLabel = $state('');
+
+	constructor(
+		readonly source: ReviewSource,
+		workspace: WorkspaceSnapshot
+	) {
+		this.workspace = indexWorkspace(workspace);
+	}
+
+	onRowsChanged(listener: (change: RowsChanged) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	row(rowNumber: number): ReviewRow | undefined {
+		return this.byNumber.get(rowNumber);
+	}
+
+	/** Adds rows as the worker sends them; rows already shown may gain duplicate marks. */
+	addParsed(parsed: readonly ParsedRow[]): void {
+		const added: ReviewRow[] = [];
+		const affected = new Set<number>();
+		for (const { rowNumber, values, issues } of parsed) {
+			const row: ReviewRow = { rowNumber, values, ownIssues: issues, issues: [] };
+			this.rows.push(row);
+			this.byNumber.set(rowNumber, row);
+			added.push(row);
+			for (const n of this.uniqueness.set(rowNumber, values)) affected.add(n);
+		}
+		const addedNumbers = new Set(added.map((r) => r.rowNumber));
+		for (const row of added) this.refreshIssues(row);
+		const updated: ReviewRow[] = [];
+		for (const n of affected) {
+			if (addedNumbers.has(n)) continue;
+			const row = this.byNumber.get(n);
+			if (row && this.refreshIssues(row)) updated.push(row);
+		}
+		this.changed({ updated, added, removed: [] });
+	}
+
+	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
+	edit(changes: readonly CellChange[], label: string): void {
+		const real = changes.filter((c) => this.byNumber.get(c.rowNumber)?.values[c.column] !== c.value);
+		if (real.length === 0) return;
+		const before = real.map((c) => ({ ...c, value: this.byNumber.get(c.rowNumber)!.values[c.column] }));
+		this.record({ kind: 'cells', label, before, after: [...real] });
+		this.applyCells(real);
+	}
+
+	removeRows(rowNumbers: readonly number[], label = 'Delete rows'): void {
+		const wanted = new Set(rowNumbers);
+		const rows = this.rows.flatMap((row, index) => (wanted.has(row.rowNumber) ? [{ index, row }] : []));
+		if (rows.length === 0) return;
+		this.record({ kind: 'remove', label, rows });
+		this.detach(rows.map((r) => r.row));
+	}
+
+	/** Adds an empty row at the end, numbered after the last; returns it. */
+	addRow(): ReviewRow {
+		const rowNumber = this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
+		const row: ReviewRow = { rowNumber, values: emptyRow(), ownIssues: [], issues: [] };
+		row.ownIssues = checkRow(row.values, this.workspace);
+		this.record({ kind: 'add', label: 'Add row', row, index: this.rows.length });
+		this.attach([{ index: this.rows.length, row }]);
+		return row;
+	}
+
+	undo(): void {
+		const entry = this.undoStack.pop();
+		if (!entry) return;
+		this.redoStack.push(entry);
+		if (entry.kind === 'cells') this.applyCells(entry.before);
+		else if (entry.kind === 'remove') this.attach(entry.rows);
+		else this.detach([entry.row]);
+		this.syncHistory();
+	}
+
+	redo(): void {
+		const entry = this.redoStack.pop();
+		if (!entry) return;
+		this.undoStack.push(entry);
+		if (entry.kind === 'cells') this.applyCells(entry.after);
+		else if (entry.kind === 'remove') this.detach(entry.rows.map((r) => r.row));
+		else this.attach([{ index: entry.index, row: entry.row }]);
+		this.syncHistory();
+	}
+
+	/** Re-checks every row against a newer workspace (e.g. at commit time); returns rows whose marks changed. */
+	recheckAgainst(workspace: WorkspaceSnapshot): ReviewRow[] {
+		this.workspace = indexWorkspace(workspace);
+		const updated: ReviewRow[] = [];
+		for (const row of this.rows) {
+			row.ownIssues = checkRow(row.values, this.workspace);
+			if (this.refreshIssues(row)) updated.push(row);
+		}
+		this.changed({ updated, added: [], removed: [] });
+		return updated;
+	}
+
+	get workspaceIndex(): WorkspaceIndex {
+		return this.workspace;
+	}
+
+	private record(entry: HistoryEntry) {
+		this.undoStack.push(entry);
+		this.redoStack = [];
+		this.syncHistory();
+	}
+
+	private syncHistory() {
+		this.canUndo = this.undoStack.length > 0;
+		this.canRedo = this.redoStack.length > 0;
+		this.undoLabel = this.undoStack.at(-1)?.label ?? '';
+		this.redoLabel = this.redoStack.at(-1)?.label ?? '';
+	}
+
+	/** Applies cell values, re-checking only the rows they touch and those sharing their old or new unique values. */
+	private applyCells(changes: readonly CellChange[]) {
+		const touched = new Set<ReviewRow>();
+		for (const change of changes) {
+			const row = this.byNumber.get(change.rowNumber);
+			if (!row) continue;
+			row.values = row.values.slice();
+			row.values[change.column] = change.value;
+			touched.add(row);
+		}
+		const affected = new Set<number>();
+		for (const row of touched) {
+			row.ownIssues = checkRow(row.values, this.workspace);
+			for (const n of this.uniqueness.set(row.rowNumber, row.values)) affected.add(n);
+		}
+		const updated = new Set<ReviewRow>(touched);
+		for (const n of affected) {
+			const row = this.byNumber.get(n);
+			if (row) updated.add(row);
+		}
+		for (const row of updated) this.refreshIssues(row);
+		this.changed({ updated: [...updated], added: [], removed: [] });
+	}
+
+	private attach(entries: readonly { index: number; row: ReviewRow }[]) {
+		const affected = new Set<number>();
+		for (const { index, row } of [...entries].sort((a, b) => a.index - b.index)) {
+			this.rows.splice(Math.min(index, this.rows.length), 0, row);
+			this.byNumber.set(row.rowNumber, row);
+			for (const n of this.uniqueness.set(row.rowNumber, row.values)) affected.add(n);
+		}
+		const added = entries.map((e) => e.row);
+		for (const row of added) this.refreshIssues(row);
+		const updated = this.refreshNumbers(affected, new Set(added));
+		this.changed({ updated, added, removed: [] });
+	}
+
+	private detach(rows: readonly ReviewRow[]) {
+		const affected = new Set<number>();
+		const gone = new Set(rows);
+		for (const row of rows) {
+			for (const n of this.uniqueness.remove(row.rowNumber)) affected.add(n);
+			this.byNumber.delete(row.rowNumber);
+			this.tally(row, -1);
+		}
+		for (let i = this.rows.length - 1; i >= 0; i--) if (gone.has(this.rows[i])) this.rows.splice(i, 1);
+		const updated = this.refreshNumbers(affected, gone);
+		this.changed({ updated, added: [], removed: [...rows] });
+	}
+
+	private refreshNumbers(numbers: Set<number>, skip: Set<ReviewRow>): ReviewRow[] {
+		const updated: ReviewRow[] = [];
+		for (const n of numbers) {
+			const row = this.byNumber.get(n);
+			if (row && !skip.has(row) && this.refreshIssues(row)) updated.push(row);
+		}
+		return updated;
+	}
+
+	/** Rows whose issues are in the counts. */
+	private readonly tallied = new WeakSet<ReviewRow>();
+
+	/** Recomputes a row's issues and the counts; returns whether its issues changed. */
+	private refreshIssues(row: ReviewRow): boolean {
+		const next = sortIssues([...row.ownIssues, ...this.uniqueness.issuesFor(row.rowNumber, row.values)]);
+		const same =
+			next.length === row.issues.length &&
+			next.every((issue, i) => issue.code === row.issues[i].code && issue.message === row.issues[i].message);
+		if (same && this.tallied.has(row)) return false;
+		this.tally(row, -1);
+		row.issues = next;
+		this.tally(row, +1);
+		return !same;
+	}
+
+	private tally(row: ReviewRow, sign: 1 | -1) {
+		if (this.tallied.has(row) === (sign === 1)) return;
+		if (sign === 1) this.tallied.add(row);
+		else this.tallied.delete(row);
+		const errors = row.issues.filter((i) => i.severity === 'error');
+		this.counts.rows += sign;
+		this.counts.errors += sign * errors.length;
+		this.counts.warnings += sign * (row.issues.length - errors.length);
+		if (errors.length > 0) this.counts.rowsWithErrors += sign;
+		for (const issue of errors) if (issue.column >= 0) this.errorsByColumn[issue.column] += sign;
+	}
+
+	private changed(change: RowsChanged) {
+		this.version++;
+		for (const listener of this.listeners) listener(change);
+	}
+}
