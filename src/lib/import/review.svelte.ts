@@ -1,6 +1,7 @@
 // The review in progress: the rows, their problems, the admin's edits with undo and redo, and the counts the
 // page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts and a
 // version number are state, and the grid is told exactly which rows changed.
+/* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/check-file';
 import { emptyRow, TEMPLATE_COLUMNS } from '$lib/domain/template';
