@@ -1,0 +1,104 @@
+// Committing an import: the chosen rows are re-checked against the workspace as it is now (another tab may
+// have added a client) and written, with the import's history record, in one transaction: all or none.
+import Dexie from 'dexie';
+import { toClientRecord, type ClientRecord } from '$lib/domain/client';
+import type { RowIssue } from '$lib/domain/issues';
+import { checkRowAgainstWorkspace } from '$lib/domain/rules';
+import { indexWorkspace } from '$lib/domain/workspace';
+import { UserFacingError } from './errors';
+import { newId } from './ids';
+import { db, type ImportRecord } from './schema';
+import { loadWorkspaceSnapshot } from './snapshot';
+
+export interface RowToImport {
+	rowNumber: number;
+	values: readonly string[];
+}
+
+/** The commit found rows that the workspace no longer accepts; nothing was written. */
+export class CommitConflict extends UserFacingError {
+	constructor(readonly conflicts: { rowNumber: number; issues: RowIssue[] }[]) {
+		const rows = conflicts.map((c) => c.rowNumber);
+		super(
+			`Nothing was imported: ${rows.length === 1 ? 'row' : 'rows'} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` and ${rows.length - 10} more` : ''} no longer ${rows.length === 1 ? 'fits' : 'fit'} the workspace (a client was added or a technician or group changed since the review began, perhaps in another tab). They are marked in the grid.`
+		);
+	}
+}
+
+const CHUNK = 2000;
+
+function explain(error: unknown): Error {
+	if (error instanceof UserFacingError) return error;
+	const name = error instanceof Dexie.DexieError ? error.name : error instanceof Error ? error.name : '';
+	const inner = error instanceof Dexie.BulkError ? Object.values(error.failuresByPos)[0] : undefined;
+	if (name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError') {
+		return new UserFacingError(
+			"Nothing was imported: this browser's storage for the site is full. Free some space (or allow the site more storage) and import again; your review is kept."
+		);
+	}
+	if (name === 'ConstraintError' || name === 'BulkError' || inner?.name === 'ConstraintError') {
+		return new UserFacingError(
+			'Nothing was imported: a client with the same name or primary email was saved meanwhile (perhaps in another tab). Import again to see which rows clash.'
+		);
+	}
+	return new UserFacingError(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export interface CommitOutcome {
+	importRecord: ImportRecord;
+}
+
+export async function commitImport(
+	fileName: string,
+	rows: readonly RowToImport[],
+	skipped: number,
+	onProgress: (written: number) => void = () => {}
+): Promise<CommitOutcome> {
+	const createdAt = new Date().toISOString();
+	const importId = newId();
+	try {
+		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
+			const workspace = indexWorkspace(await loadWorkspaceSnapshot());
+			const conflicts = rows
+				.map((row) => ({ rowNumber: row.rowNumber, issues: checkRowAgainstWorkspace(row.values, workspace) }))
+				.filter((c) => c.issues.some((issue) => issue.severity === 'error'));
+			if (conflicts.length > 0) throw new CommitConflict(conflicts);
+			const records: ClientRecord[] = rows.map((row) =>
+				toClientRecord(row.values, workspace, { id: newId(), createdAt, importId })
+			);
+			for (let start = 0; start < records.length; start += CHUNK) {
+				await db.clients.bulkAdd(records.slice(start, start + CHUNK));
+				onProgress(Math.min(records.length, start + CHUNK));
+			}
+			const importRecord: ImportRecord = {
+				id: importId,
+				fileName,
+				createdAt,
+				imported: records.length,
+				skipped,
+				clientIds: records.map((r) => r.id),
+				undoneAt: null
+			};
+			await db.imports.add(importRecord);
+			return { importRecord };
+		});
+	} catch (error) {
+		throw explain(error);
+	}
+}
+
+export type UndoOutcome = { undone: true; removed: number } | { undone: false; editedNames: string[] };
+
+/** Removes exactly the clients an import created, if none was edited since; otherwise names those that were. */
+export async function undoImport(importId: string): Promise<UndoOutcome> {
+	return db.transaction('rw', db.clients, db.imports, async () => {
+		const record = await db.imports.get(importId);
+		if (!record || record.undoneAt) return { undone: true, removed: 0 };
+		const clients = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
+		const edited = clients.filter((c) => c.updatedAt !== c.createdAt);
+		if (edited.length > 0) return { undone: false, editedNames: edited.map((c) => c.name) };
+		await db.clients.bulkDelete(clients.map((c) => c.id));
+		await db.imports.update(importId, { undoneAt: new Date().toISOString() });
+		return { undone: true, removed: clients.length };
+	});
+}

@@ -1,0 +1,214 @@
+// The import wizard's state: choose a file → (header mapping) → reading → review → commit → outcome.
+// The page renders whichever stage this says; all the work is here and in the modules it calls.
+import { discardDraft, loadDraftMeta, loadDraftRows, saveDraft, type DraftMeta } from '$lib/db/drafts';
+import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
+import type { ImportRecord } from '$lib/db/schema';
+import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
+import { hasError } from '$lib/domain/issues';
+import type { ColumnMapping, HeaderCheck } from './header';
+import { inspect, parse, type ParseJob } from './parse-client';
+import type { FileSettings, Progress } from './protocol';
+import { ReviewSession, type ReviewSource } from './review.svelte';
+
+export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
+
+const DRAFT_DELAY_MS = 800;
+
+export class ImportWizard {
+	stage = $state<Stage>('choose');
+	error = $state('');
+	file = $state.raw<File | null>(null);
+	fileName = $state('');
+	settings = $state<FileSettings | null>(null);
+	detected = $state<FileSettings | null>(null);
+	header = $state.raw<string[]>([]);
+	headerCheck = $state.raw<HeaderCheck | null>(null);
+	mapping = $state<ColumnMapping>([]);
+	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
+	session = $state.raw<ReviewSession | null>(null);
+	draft = $state.raw<DraftMeta<ReviewSource> | null>(null);
+	draftSaving = $state(false);
+	commitWritten = $state(0);
+	commitTotal = $state(0);
+	outcome = $state.raw<ImportRecord | null>(null);
+	undoResult = $state.raw<UndoOutcome | null>(null);
+
+	private job: ParseJob | null = null;
+	private draftTimer: ReturnType<typeof setTimeout> | undefined;
+	private stopDraftSync: (() => void) | undefined;
+
+	async checkForDraft(): Promise<void> {
+		this.draft = (await loadDraftMeta<ReviewSource>()) ?? null;
+	}
+
+	async choose(file: File): Promise<void> {
+		this.reset();
+		this.file = file;
+		this.fileName = file.name;
+		await this.inspectWith({});
+	}
+
+	/** Reads the file again with another encoding or delimiter. */
+	async changeSettings(settings: Partial<FileSettings>): Promise<void> {
+		if (!this.file) return;
+		this.job?.cancel();
+		this.session = null;
+		await this.inspectWith({ ...this.settings, ...settings });
+	}
+
+	private async inspectWith(settings: Partial<FileSettings>) {
+		if (!this.file) return;
+		this.stage = 'inspecting';
+		this.error = '';
+		try {
+			const result = await inspect(this.file, settings);
+			this.settings = result.settings;
+			this.detected = result.detected;
+			this.header = result.header;
+			this.headerCheck = result.headerCheck;
+			this.mapping = [...result.headerCheck.mapping];
+			if (!result.hasRows) {
+				this.fail('This file has a header row but no clients under it: add at least one row and choose it again.');
+			} else if (result.headerCheck.exact) {
+				await this.read();
+			} else {
+				this.stage = 'header';
+			}
+		} catch (error) {
+			this.fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	/** Reads and checks every row in the worker, with the (confirmed) mapping. */
+	async read(): Promise<void> {
+		if (!this.file || !this.settings) return;
+		this.stage = 'reading';
+		this.progress = { bytesRead: 0, totalBytes: this.file.size, rowsRead: 0 };
+		const source: ReviewSource = {
+			fileName: this.fileName,
+			settings: $state.snapshot(this.settings),
+			header: this.header,
+			mapping: $state.snapshot(this.mapping)
+		};
+		const workspace = await loadWorkspaceSnapshot();
+		const session = new ReviewSession(source, workspace);
+		this.job = parse(this.file, source.settings, source.mapping, workspace, (rows, progress) => {
+			session.addParsed(rows);
+			this.progress = progress;
+		});
+		try {
+			this.progress = await this.job.done;
+			this.startReview(session);
+			this.saveDraftSoon(0);
+		} catch (error) {
+			if (error instanceof DOMException && error.name === 'AbortError') return;
+			this.fail(error instanceof Error ? error.message : String(error));
+		} finally {
+			this.job = null;
+		}
+	}
+
+	cancelReading(): void {
+		this.job?.cancel();
+		this.job = null;
+		this.stage = 'choose';
+		this.error = 'Reading was cancelled: nothing was imported.';
+	}
+
+	async resume(): Promise<void> {
+		const meta = this.draft ?? (await loadDraftMeta<ReviewSource>());
+		if (!meta) return;
+		const [rows, workspace] = await Promise.all([loadDraftRows(meta), loadWorkspaceSnapshot()]);
+		const session = new ReviewSession(meta.source, workspace);
+		session.addParsed(rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values, issues: row.ownIssues })));
+		this.fileName = meta.source.fileName;
+		this.settings = meta.source.settings;
+		this.header = meta.source.header;
+		this.mapping = meta.source.mapping;
+		this.file = null;
+		this.draft = null;
+		this.startReview(session);
+	}
+
+	async discardDraft(): Promise<void> {
+		await discardDraft();
+		this.draft = null;
+	}
+
+	private startReview(session: ReviewSession) {
+		this.stopDraftSync?.();
+		this.session = session;
+		this.stage = 'review';
+		this.stopDraftSync = session.onRowsChanged(() => this.saveDraftSoon(DRAFT_DELAY_MS));
+	}
+
+	/** Saves the review after a pause in the admin's typing, never in the way of it. */
+	private saveDraftSoon(delay: number) {
+		clearTimeout(this.draftTimer);
+		this.draftTimer = setTimeout(async () => {
+			const session = this.session;
+			if (!session) return;
+			this.draftSaving = true;
+			try {
+				await saveDraft(session.source, session.rows);
+			} catch (error) {
+				this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
+			} finally {
+				this.draftSaving = false;
+			}
+		}, delay);
+	}
+
+	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
+	async commit(skipErrors: boolean): Promise<void> {
+		const session = this.session;
+		if (!session) return;
+		const chosen = session.rows.filter((row) => !hasError(row.issues));
+		const skipped = session.rows.length - chosen.length;
+		if (skipped > 0 && !skipErrors) return;
+		this.stage = 'committing';
+		this.commitWritten = 0;
+		this.commitTotal = chosen.length;
+		this.error = '';
+		try {
+			const { importRecord } = await commitImport(session.source.fileName, chosen, skipped, (written) => {
+				this.commitWritten = written;
+			});
+			clearTimeout(this.draftTimer);
+			this.stopDraftSync?.();
+			await discardDraft();
+			this.outcome = importRecord;
+			this.stage = 'done';
+		} catch (error) {
+			this.stage = 'review';
+			if (error instanceof CommitConflict) session.recheckAgainst(await loadWorkspaceSnapshot());
+			this.error = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	async undoImport(): Promise<void> {
+		if (!this.outcome) return;
+		this.undoResult = await undoImport(this.outcome.id);
+	}
+
+	startOver(): void {
+		this.reset();
+		this.stage = 'choose';
+	}
+
+	private fail(message: string) {
+		this.error = message;
+		this.stage = 'choose';
+	}
+
+	private reset() {
+		this.job?.cancel();
+		this.stopDraftSync?.();
+		clearTimeout(this.draftTimer);
+		this.error = '';
+		this.session = null;
+		this.outcome = null;
+		this.undoResult = null;
+		this.headerCheck = null;
+	}
+}

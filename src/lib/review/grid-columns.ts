@@ -1,0 +1,106 @@
+// The review grid's columns: the pinned spreadsheet row number, then the template's columns, each with its
+// editor, its marks and its messages, all read from the row's issues (computed once by the rules module).
+import type { ColDef, ICellEditorParams, ITooltipParams } from 'ag-grid-community';
+import { COUNTRIES, subdivisionsOf } from '$lib/domain/countries';
+import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { CANONICAL_ZONES } from '$lib/domain/timezones';
+import type { ReviewRow } from '$lib/import/review.svelte';
+
+export const ROW_NUMBER_COLUMN = 'row';
+
+function severityAt(row: ReviewRow | undefined, column: number): Severity | undefined {
+	let found: Severity | undefined;
+	for (const issue of row?.issues ?? []) {
+		if (issue.column !== column) continue;
+		if (issue.severity === 'error') return 'error';
+		found = 'warning';
+	}
+	return found;
+}
+
+export function issuesAt(row: ReviewRow | undefined, column: number): RowIssue[] {
+	return (row?.issues ?? []).filter((issue) => issue.column === column);
+}
+
+function tooltip(column: number) {
+	return (params: ITooltipParams<ReviewRow>) => {
+		const messages = issuesAt(params.data, column).map(
+			(i) => `${i.severity === 'error' ? 'Error' : 'Warning'}: ${i.message}`
+		);
+		return messages.length > 0 ? messages.join('\n') : undefined;
+	};
+}
+
+function marks(column: number) {
+	return {
+		'cell-error': (p: { data?: ReviewRow }) => severityAt(p.data, column) === 'error',
+		'cell-warning': (p: { data?: ReviewRow }) => severityAt(p.data, column) === 'warning'
+	};
+}
+
+export interface ColumnContext {
+	technicianEmails: () => string[];
+	errorCount: (column: number) => number;
+	/** Called with the new value of a cell; the review applies it and tells the grid what changed. */
+	onEdit: (row: ReviewRow, column: number, value: string) => void;
+}
+
+function editorFor(column: number, context: ColumnContext): Partial<ColDef<ReviewRow>> {
+	const select = (values: (params: ICellEditorParams<ReviewRow>) => string[]) => ({
+		cellEditor: 'agSelectCellEditor',
+		cellEditorParams: (params: ICellEditorParams<ReviewRow>) => {
+			const options = values(params);
+			const current = params.value ?? '';
+			return { values: options.includes(current) ? options : [current, ...options] };
+		}
+	});
+	switch (column) {
+		case COL.Country:
+			return select(() => ['', ...COUNTRIES.map((c) => c.code)]);
+		case COL.State:
+			return select((params) => ['', ...subdivisionsOf(params.data?.values[COL.Country] ?? '').map((s) => s.code)]);
+		case COL.Timezone:
+			return select(() => [...CANONICAL_ZONES]);
+		case COL.AccountManager:
+			return select(() => ['', ...context.technicianEmails()]);
+		case COL.AddressLine:
+			return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 1000 } };
+		default:
+			return { cellEditor: 'agTextCellEditor' };
+	}
+}
+
+export function buildColumnDefs(context: ColumnContext): ColDef<ReviewRow>[] {
+	return [
+		{
+			colId: ROW_NUMBER_COLUMN,
+			headerName: 'Row',
+			valueGetter: (p) => p.data?.rowNumber,
+			pinned: 'left',
+			width: 90,
+			editable: false,
+			sortable: true,
+			cellClassRules: marks(WHOLE_ROW),
+			tooltipValueGetter: tooltip(WHOLE_ROW)
+		},
+		...TEMPLATE_COLUMNS.map((name, column): ColDef<ReviewRow> => ({
+			colId: name,
+			headerName: name,
+			headerValueGetter: () => {
+				const count = context.errorCount(column);
+				return count > 0 ? `${name} (${count} ${count === 1 ? 'error' : 'errors'})` : name;
+			},
+			valueGetter: (p) => p.data?.values[column] ?? '',
+			valueSetter: (p) => {
+				if (p.data) context.onEdit(p.data, column, String(p.newValue ?? ''));
+				return false;
+			},
+			editable: true,
+			width: column === COL.AddressLine || column === COL.EmailDomains || column === COL.ClientName ? 220 : 170,
+			cellClassRules: marks(column),
+			tooltipValueGetter: tooltip(column),
+			...editorFor(column, context)
+		}))
+	];
+}

@@ -1,0 +1,44 @@
+// ag-grid for the review: only the modules the grid uses are registered, and only on the import page,
+// since this module is imported by the review grid alone.
+import {
+	CellStyleModule,
+	ClientSideRowModelApiModule,
+	ClientSideRowModelModule,
+	ExternalFilterModule,
+	LargeTextEditorModule,
+	ModuleRegistry,
+	RenderApiModule,
+	RowApiModule,
+	RowSelectionModule,
+	ScrollApiModule,
+	SelectEditorModule,
+	TextEditorModule,
+	TooltipModule,
+	ValidationModule,
+	themeQuartz
+} from 'ag-grid-community';
+
+ModuleRegistry.registerModules([
+	ClientSideRowModelModule,
+	ClientSideRowModelApiModule,
+	TextEditorModule,
+	SelectEditorModule,
+	LargeTextEditorModule,
+	CellStyleModule,
+	TooltipModule,
+	RowSelectionModule,
+	ExternalFilterModule,
+	ScrollApiModule,
+	RenderApiModule,
+	RowApiModule,
+	...(import.meta.env.DEV ? [ValidationModule] : [])
+]);
+
+export const reviewTheme = themeQuartz.withParams({
+	fontFamily: 'inherit',
+	fontSize: 14,
+	headerFontWeight: 600,
+	accentColor: '#1f5f8b',
+	rowHeight: 36,
+	headerHeight: 40
+});
