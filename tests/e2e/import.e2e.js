@@ -1,0 +1,237 @@
+// The import wizard end to end, on the shared fixtures: report, fixes in the grid, commit, resume, mapping,
+// encodings.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { downloadText, openPage, startApp } from './harness.js';
+
+const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
+const fixture = (name) => new URL(name, FIXTURES).pathname;
+const TEMPLATE_HEADER = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/)[0];
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+async function chooseFile(page, file) {
+	await page.locator('input[type=file]').setInputFiles(file);
+}
+
+async function waitForReview(page) {
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
+}
+
+const cell = (page, rowNumber, column) => page.locator(`.ag-row[row-id="${rowNumber}"] [col-id="${column}"]`);
+
+async function summary(page) {
+	return (await page.locator('.summary').innerText()).replace(/\s+/g, ' ');
+}
+
+async function storedClients(page) {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const request = indexedDB.open('client-import');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const all = request.result.transaction('clients').objectStore('clients').getAll();
+					all.onsuccess = () => {
+						resolve(all.result);
+						request.result.close();
+					};
+				};
+			})
+	);
+}
+
+/** Moves to a problem cell as an admin would, with "Next problem", until the details panel shows it. */
+async function goToProblem(page, rowNumber, column) {
+	const where = page.getByRole('complementary', { name: 'Selected cell' }).locator('.where');
+	for (let i = 0; i < 40; i++) {
+		await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+		if ((await where.innerText().catch(() => '')) === `Row ${rowNumber} · ${column}`) return;
+	}
+	throw new Error(`Next problem never reached row ${rowNumber}, ${column}`);
+}
+
+/** Edits the focused cell by typing, as with Enter, text, Enter. */
+async function typeIntoFocused(page, text) {
+	await page.keyboard.press('Enter');
+	const editor = page.locator('.ag-cell-inline-editing input, .ag-popup-editor textarea');
+	await editor.fill(text);
+	await editor.press('Enter');
+}
+
+test('the error report lists exactly the expected errors of clients-with-errors.csv', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await chooseFile(page, fixture('clients-with-errors.csv'));
+	await waitForReview(page);
+	assert.match(await summary(page), /400 rows 18 rows with errors 18 errors/);
+	const { text } = await downloadText(page, () => page.getByRole('button', { name: 'Download error report' }).click());
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	assert.equal(lines[0], 'Row,Column,Value,Error,Severity');
+	const errorPairs = lines
+		.slice(1)
+		.filter((line) => line.endsWith(',error'))
+		.map((line) => line.split(',').slice(0, 2).join(','));
+	const expected = readFileSync(fixture('clients-with-errors.expected.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+	assert.deepEqual(errorPairs, expected);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
+test('fixing problems in the grid clears their marks; valid rows import; a reload resumes the edits', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await chooseFile(page, fixture('clients-with-errors.csv'));
+	await waitForReview(page);
+
+	// By typing.
+	await goToProblem(page, 25, 'PrimaryContactEmail');
+	assert.match(await cell(page, 25, 'PrimaryContactEmail').getAttribute('class'), /cell-error/);
+	await typeIntoFocused(page, 'maria@keystonecedarsystems74155.com');
+	assert.doesNotMatch(await cell(page, 25, 'PrimaryContactEmail').getAttribute('class'), /cell-error/);
+	assert.match(await summary(page), /17 rows with errors 17 errors/);
+
+	// By the details panel's one-click fix for a tz link, among the rows with problems only.
+	await page.getByLabel('Show only rows with problems').check();
+	await goToProblem(page, 71, 'Timezone');
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await details.getByText('Timezone "Asia/Calcutta" is an old name: use Asia/Kolkata.').waitFor();
+	await details.getByRole('button', { name: 'Use Asia/Kolkata' }).click();
+	await details.getByText('No problem here.').waitFor();
+	assert.equal(await cell(page, 71, 'Timezone').innerText(), 'Asia/Kolkata');
+
+	// By a select editor: the account manager must be one of the workspace's technicians.
+	await goToProblem(page, 209, 'AccountManager');
+	await page.keyboard.press('Enter');
+	await page.locator('.ag-list-item', { hasText: 'alice.johnson@northwind-it.example' }).click();
+	await details.getByText('No problem here.').waitFor();
+	assert.doesNotMatch(await cell(page, 209, 'AccountManager').getAttribute('class'), /cell-error/);
+	assert.match(await summary(page), /15 rows with errors 15 errors/);
+
+	// The review survives a reload, with the edits.
+	await page.waitForTimeout(1500);
+	await page.reload();
+	await page.getByRole('heading', { name: 'Resume your review?' }).waitFor();
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await waitForReview(page);
+	assert.match(await summary(page), /400 rows 15 rows with errors 15 errors/);
+
+	// Import the valid rows only, after the confirmation.
+	await page.getByRole('button', { name: 'Import valid rows only (385)' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import valid rows only?' });
+	await dialog.getByText('15 rows with errors will be skipped').waitFor();
+	const skipped = await downloadText(page, () =>
+		dialog.getByRole('button', { name: 'Download the skipped rows' }).click()
+	);
+	const skippedLines = skipped.text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	assert.equal(skippedLines[0], `${TEMPLATE_HEADER},Errors`);
+	await dialog.getByRole('button', { name: 'Import 385 clients' }).click();
+	await page.getByRole('heading', { name: 'Imported 385 clients (15 skipped)' }).waitFor();
+	const clients = await storedClients(page);
+	assert.equal(clients.length, 385);
+	const fixed = clients.find((c) => c.name === 'Delta Orbit Motors 31404');
+	assert.equal(fixed.site.timezone, 'Asia/Kolkata');
+	assert.equal(fixed.site.country, 'GB');
+	assert.equal(fixed.site.state, 'GB-ENG');
+	const typed = clients.find((c) => c.name === 'Keystone Cedar Systems 74155');
+	assert.equal(typed.primaryContact.email, 'maria@keystonecedarsystems74155.com');
+	const managed = clients.find((c) => c.name === 'Pioneer Cedar Clinic 92580');
+	const alice = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const request = indexedDB.open('client-import');
+				request.onsuccess = () => {
+					const get = request.result
+						.transaction('technicians')
+						.objectStore('technicians')
+						.index('emailKey')
+						.get('alice.johnson@northwind-it.example');
+					get.onsuccess = () => resolve(get.result);
+				};
+			})
+	);
+	assert.equal(managed.accountManagerId, alice.id);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
+test('clients-valid.csv imports with no problem, and the import can be undone', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await chooseFile(page, fixture('clients-valid.csv'));
+	await waitForReview(page);
+	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
+	await page.getByRole('button', { name: 'Import 50 clients' }).click();
+	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+	assert.equal((await storedClients(page)).length, 50);
+	await page.getByRole('button', { name: 'Undo this import' }).click();
+	await page.getByRole('status').getByText('The import was undone: 50 clients removed.').waitFor();
+	assert.equal((await storedClients(page)).length, 0);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
+test('a near-miss header goes through the mapping step', async () => {
+	const { page, context } = await openPage(app, '/import');
+	const [header, ...rows] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
+	const nearMiss = header
+		.replace('ClientName', 'Client Name')
+		.replace('PrimaryContactEmail', 'Primary Contact Email')
+		.replace('Timezone', 'time_zone');
+	await chooseFile(page, {
+		name: 'near-miss.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([nearMiss, ...rows].join('\n'))
+	});
+	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
+	assert.equal(
+		await page.getByLabel('Template column for file column 1 (Client Name)').inputValue(),
+		'0',
+		'"Client Name" is suggested for ClientName'
+	);
+	await page.getByLabel('Template column for file column 1 (Client Name)').selectOption('');
+	await page.getByRole('alert').getByText('Required column missing: ClientName').waitFor();
+	assert.equal(await page.getByRole('button', { name: 'Continue with these columns' }).isDisabled(), true);
+	await page.getByLabel('Template column for file column 1 (Client Name)').selectOption('0');
+	await page.getByRole('button', { name: 'Continue with these columns' }).click();
+	await waitForReview(page);
+	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
+	await context.close();
+});
+
+test('a Windows-1252 file with accented names is read as such and stored correctly', async () => {
+	const { page, context } = await openPage(app, '/import');
+	const [header, ...rows] = readFileSync(fixture('clients-valid.csv'), 'utf8').trim().split(/\r?\n/);
+	const accented = rows
+		.slice(0, 3)
+		.map((row, i) => row.replace(/^[^,]+/, ['Café Zürich', 'Société Générale Clinique', 'Müller & Søn'][i]));
+	await chooseFile(page, {
+		name: 'latin.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([header, ...accented].join('\r\n'), 'latin1')
+	});
+	await waitForReview(page);
+	await page.getByText('Read as Windows-1252').waitFor();
+	await page.getByRole('button', { name: 'Import 3 clients' }).click();
+	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
+	const names = (await storedClients(page)).map((c) => c.name).sort();
+	assert.deepEqual(names, ['Café Zürich', 'Müller & Søn', 'Société Générale Clinique']);
+	await context.close();
+});
+
+test('an empty file and an image get a clear message, not a blank screen', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await chooseFile(page, { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await page.getByRole('alert').getByText('This file is empty').waitFor();
+	const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+	await chooseFile(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: png });
+	await page.getByRole('alert').getByText('This file is a PNG image, not a CSV.').waitFor();
+	await page.getByRole('button', { name: 'Choose a file…' }).or(page.getByText('Choose a file…')).first().waitFor();
+	await context.close();
+});
