@@ -45,11 +45,13 @@ export class CsvStreamParser {
 		this.offset = last ? 0 : result.meta.cursor;
 		for (const error of result.errors) {
 			if (error.code === 'UndetectableDelimiter') continue;
+			// The last record is held back until more text comes: a problem papaparse saw in it may vanish then.
+			if (!last && (error.row ?? 0) >= result.data.length) continue;
 			const record = this.recordsSeen + (error.row ?? 0);
 			const message =
 				error.code === 'MissingQuotes'
 					? 'A quoted cell is never closed: everything after its opening quote was read as that one cell. Check the quotes in this row.'
-					: error.message;
+					: 'A quote in this row is out of place (a quoted cell must end with its quote right before the delimiter or the line end): the row may be split wrongly. Check its quotes.';
 			this.problems.push({ record, message });
 		}
 		this.recordsSeen += result.data.length;

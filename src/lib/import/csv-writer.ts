@@ -7,6 +7,11 @@ export function protectFormula(value: string): string {
 	return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Undoes `protectFormula` on import, so a file this app wrote (skipped rows, an export) reads back as it was. */
+export function unprotectFormula(value: string): string {
+	return value.charCodeAt(0) === 39 && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 function quote(value: string): string {
 	return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -27,6 +27,12 @@ function fromIssueFixes(rows: readonly FixableRow[], codes: readonly string[]): 
 	return changes;
 }
 
+/** A cheap test first: most cells of a large file have no stray space, and this runs on every cell. */
+function hasStraySpace(value: string): boolean {
+	if (value === '') return false;
+	return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 || /[ \t]{2}/.test(value);
+}
+
 export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
 	const zones = fromIssueFixes(rows, ['timezone_link', 'timezone_case']);
 	const phones = fromIssueFixes(rows, ['phone_format']);
@@ -38,10 +44,9 @@ export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
 			countries.push({ rowNumber: row.rowNumber, column: COL.Country, value: country.trim().toUpperCase() });
 		}
 		row.values.forEach((value, column) => {
+			if (!hasStraySpace(value)) return;
 			const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
-			if (tidy !== value) {
-				whitespace.push({ rowNumber: row.rowNumber, column, value: tidy });
-			}
+			if (tidy !== value) whitespace.push({ rowNumber: row.rowNumber, column, value: tidy });
 		});
 	}
 	const suggestions: FixSuggestion[] = [

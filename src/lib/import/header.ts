@@ -60,18 +60,19 @@ function normalise(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Edit distance where swapping two neighbouring letters counts once (`ClientNmae` is one edit away). */
 function editDistance(a: string, b: string): number {
-	const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+	for (let j = 1; j <= b.length; j++) d[0][j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		let diagonal = previous[0];
-		previous[0] = i;
 		for (let j = 1; j <= b.length; j++) {
-			const above = previous[j];
-			previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diagonal = above;
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
 		}
 	}
-	return previous[b.length];
+	return d[a.length][b.length];
 }
 
 const normalisedTemplate = TEMPLATE_COLUMNS.map(normalise);

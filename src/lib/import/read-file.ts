@@ -4,6 +4,7 @@ import { checkRow } from '$lib/domain/rules';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
 import { CsvStreamParser, detectNewline } from './csv-parser';
+import { unprotectFormula } from './csv-writer';
 import { binaryReason, detectEncoding } from './decode';
 import { detectDelimiter } from './delimiter';
 import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
@@ -15,7 +16,8 @@ const CHUNK_BYTES = 1024 * 1024;
 export class FileProblem extends Error {}
 
 function megabytes(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+	const mb = bytes / 1024 / 1024;
+	return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 export interface Inspection {
@@ -31,7 +33,7 @@ export async function inspectFile(file: Blob, chosen: Partial<FileSettings> = {}
 	if (file.size === 0) throw new FileProblem('This file is empty: it has no header row and no clients.');
 	if (file.size > MAX_FILE_BYTES) {
 		throw new FileProblem(
-			`This file is ${megabytes(file.size)}; the importer takes files up to ${megabytes(MAX_FILE_BYTES)}. Split it into smaller files and import them one after the other.`
+			`This file is ${megabytes(file.size)}, more than the ${megabytes(MAX_FILE_BYTES)} the importer takes. Split it into smaller files and import them one after the other.`
 		);
 	}
 	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
@@ -116,7 +118,7 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 				headerFields = record.length;
 				continue;
 			}
-			const values = toTemplateRow(record, mapping);
+			const values = toTemplateRow(record, mapping).map(unprotectFormula);
 			const issues = checkRow(values, workspace);
 			const ragged = raggedIssue(record.length, headerFields, record);
 			if (ragged) issues.unshift(ragged);

@@ -16,7 +16,7 @@ export function errorReport(rows: readonly RowWithIssues[]): string {
 	const lines: string[][] = [REPORT_HEADER];
 	const sorted = [...rows].sort((a, b) => a.rowNumber - b.rowNumber);
 	for (const row of sorted) {
-		for (const issue of row.issues) {
+		for (const issue of [...row.issues].sort((a, b) => a.column - b.column)) {
 			const whole = issue.column === WHOLE_ROW;
 			lines.push([
 				String(row.rowNumber),

@@ -6,7 +6,7 @@ import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/check-file';
 import { emptyRow, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
-import type { RowIssue } from '$lib/domain/issues';
+import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { ColumnMapping } from './header';
 import type { FileSettings, ParsedRow } from './protocol';
@@ -152,7 +152,9 @@ export class ReviewSession {
 		this.workspace = indexWorkspace(workspace);
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
-			row.ownIssues = checkRow(row.values, this.workspace);
+			// The file's remarks on a row (ragged, broken quotes) stay until the row is edited.
+			const fromFile = row.ownIssues.filter((issue) => issue.column === WHOLE_ROW);
+			row.ownIssues = [...fromFile, ...checkRow(row.values, this.workspace)];
 			if (this.refreshIssues(row)) updated.push(row);
 		}
 		this.changed({ updated, added: [], removed: [] });

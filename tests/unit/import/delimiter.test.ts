@@ -34,7 +34,11 @@ describe('detectDelimiter', () => {
 	});
 
 	it('detects semicolons when quoted cells contain commas', () => {
-		const text = lines('ClientName;EmailDomains;City', 'Acme;"acme.com, acme.net, acme.org";Paris', 'Globex;globex.com;Berlin');
+		const text = lines(
+			'ClientName;EmailDomains;City',
+			'Acme;"acme.com, acme.net, acme.org";Paris',
+			'Globex;globex.com;Berlin'
+		);
 		expect(detectDelimiter(text)).toBe(';');
 	});
 

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { checkRow } from '$lib/domain/rules';
+import { COL } from '$lib/domain/template';
+import { findAndReplace, fixSuggestions, type ReplaceOptions } from '$lib/import/fixes';
+import { validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
+
+function checked(rowNumber: number, overrides: RowOverrides = {}) {
+	const values = validRow({ ClientName: `Client ${rowNumber}`, ...overrides });
+	return { rowNumber, values, issues: checkRow(values, WORKSPACE) };
+}
+
+function suggestion(rows: ReturnType<typeof checked>[], id: string) {
+	return fixSuggestions(rows).find((s) => s.id === id);
+}
+
+describe('fixSuggestions', () => {
+	it('suggests nothing for valid rows', () => {
+		expect(fixSuggestions([checked(2), checked(3)])).toEqual([]);
+	});
+
+	it('counts each kind of fix apart', () => {
+		const rows = [
+			checked(2, { Timezone: 'Asia/Calcutta', Country: 'us', PhoneNumber: '212 555 0188' }),
+			checked(3, { Timezone: 'US/Eastern', PhoneNumber: '212-555-0188' }),
+			checked(4, { Timezone: 'america/new_york', Country: 'us', PhoneNumber: '(212) 555.0188' }),
+			checked(5, { City: ' New York ' }),
+			checked(6, { AddressLine: '350  Fifth Avenue' }),
+			checked(7)
+		];
+		expect(fixSuggestions(rows).map((s) => [s.id, s.changes.length])).toEqual([
+			['timezones', 3],
+			['countries', 2],
+			['phones', 3],
+			['whitespace', 2]
+		]);
+	});
+
+	it('replaces old and wrongly cased zone names with the canonical zone', () => {
+		const rows = [
+			checked(2, { Timezone: 'Asia/Calcutta' }),
+			checked(3, { Timezone: 'Europe/Kiev' }),
+			checked(4, { Timezone: 'america/new_york' }),
+			checked(5, { Timezone: 'Nowhere/Town' })
+		];
+		expect(suggestion(rows, 'timezones')!.changes).toEqual([
+			{ rowNumber: 2, column: COL.Timezone, value: 'Asia/Kolkata' },
+			{ rowNumber: 3, column: COL.Timezone, value: 'Europe/Kyiv' },
+			{ rowNumber: 4, column: COL.Timezone, value: 'America/New_York' }
+		]);
+	});
+
+	it('upper-cases lower-case country codes, and leaves codes that are not two letters alone', () => {
+		const rows = [
+			checked(2, { Country: 'us' }),
+			checked(3, { Country: 'Us' }),
+			checked(4, { Country: 'usa', State: '' }),
+			checked(5)
+		];
+		expect(suggestion(rows, 'countries')!.changes).toEqual([
+			{ rowNumber: 2, column: COL.Country, value: 'US' },
+			{ rowNumber: 3, column: COL.Country, value: 'US' }
+		]);
+	});
+
+	it('keeps only the digits of phone numbers written with spaces, dashes, dots or brackets', () => {
+		const rows = [
+			checked(2, { PhoneNumber: '212 555 0188' }),
+			checked(3, { PhoneNumber: '212-555-0188' }),
+			checked(4, { PhoneNumber: '(212) 555.0188' }),
+			checked(5, { PhoneNumber: 'call 2125550188' })
+		];
+		expect(suggestion(rows, 'phones')!.changes).toEqual([
+			{ rowNumber: 2, column: COL.PhoneNumber, value: '2125550188' },
+			{ rowNumber: 3, column: COL.PhoneNumber, value: '2125550188' },
+			{ rowNumber: 4, column: COL.PhoneNumber, value: '2125550188' }
+		]);
+	});
+
+	it('trims spaces around values and collapses runs of spaces inside them, in any column', () => {
+		const rows = [checked(2, { City: '  New York ', SiteName: 'Head  Office' }), checked(3, { PostalCode: '10118\t' })];
+		expect(suggestion(rows, 'whitespace')!.changes).toEqual([
+			{ rowNumber: 2, column: COL.SiteName, value: 'Head Office' },
+			{ rowNumber: 2, column: COL.City, value: 'New York' },
+			{ rowNumber: 3, column: COL.PostalCode, value: '10118' }
+		]);
+	});
+
+	it('labels each suggestion for the admin', () => {
+		const rows = [checked(2, { Timezone: 'US/Eastern', Country: 'us', PhoneNumber: '212 5550188' })];
+		for (const s of fixSuggestions(rows)) expect(s.label).not.toBe('');
+	});
+});
+
+describe('findAndReplace', () => {
+	const rows = [
+		{ rowNumber: 2, values: validRow({ City: 'New York' }), issues: [] },
+		{ rowNumber: 3, values: validRow({ City: 'NEW YORK' }), issues: [] },
+		{ rowNumber: 4, values: validRow({ City: 'York' }), issues: [] },
+		{ rowNumber: 5, values: validRow({ City: 'Boston' }), issues: [] }
+	];
+	const options = (overrides: Partial<ReplaceOptions>): ReplaceOptions => ({
+		column: COL.City,
+		find: 'York',
+		replace: 'Jersey',
+		matchCase: false,
+		wholeCell: false,
+		...overrides
+	});
+
+	it('replaces the text within cells of the column, ignoring case, and lists only the cells it changes', () => {
+		expect(findAndReplace(rows, options({}))).toEqual([
+			{ rowNumber: 2, column: COL.City, value: 'New Jersey' },
+			{ rowNumber: 3, column: COL.City, value: 'NEW Jersey' },
+			{ rowNumber: 4, column: COL.City, value: 'Jersey' }
+		]);
+	});
+
+	it('replaces only text of the same case when matching case', () => {
+		expect(findAndReplace(rows, options({ matchCase: true })).map((c) => c.rowNumber)).toEqual([2, 4]);
+	});
+
+	it('replaces only cells that are the text as a whole when matching whole cells', () => {
+		expect(findAndReplace(rows, options({ wholeCell: true }))).toEqual([
+			{ rowNumber: 4, column: COL.City, value: 'Jersey' }
+		]);
+		expect(findAndReplace(rows, options({ find: 'new york', wholeCell: true })).map((c) => c.rowNumber)).toEqual([
+			2, 3
+		]);
+		expect(findAndReplace(rows, options({ find: 'new york', wholeCell: true, matchCase: true }))).toEqual([]);
+	});
+
+	it('replaces every occurrence within a cell', () => {
+		const cells = [{ rowNumber: 2, values: validRow({ SiteName: 'HQ / HQ annex' }), issues: [] }];
+		expect(findAndReplace(cells, options({ column: COL.SiteName, find: 'hq', replace: 'Main' }))[0].value).toBe(
+			'Main / Main annex'
+		);
+	});
+
+	it('searches only the chosen column', () => {
+		expect(findAndReplace(rows, options({ column: COL.ClientName }))).toEqual([]);
+	});
+
+	it.each([
+		['.', 'a.b.c', '', 'abc'],
+		['a.c', 'abc a.c', 'X', 'abc X'],
+		['(1)', 'Tier (1)', '[one]', 'Tier [one]'],
+		['$', 'US$ 5', '', 'US 5'],
+		['\\d', 'C:\\dir', '/', 'C:/ir'],
+		['*+?^{}|[]', 'x*+?^{}|[]y', '-', 'x-y']
+	])('takes the regex characters of %j literally', (find, value, replace, expected) => {
+		const cells = [{ rowNumber: 2, values: validRow({ AddressLine: value }), issues: [] }];
+		expect(findAndReplace(cells, options({ column: COL.AddressLine, find, replace }))).toEqual([
+			{ rowNumber: 2, column: COL.AddressLine, value: expected }
+		]);
+	});
+
+	it('does not match a regex pattern against text it would only match as a pattern', () => {
+		const cells = [{ rowNumber: 2, values: validRow({ AddressLine: 'abc' }), issues: [] }];
+		expect(findAndReplace(cells, options({ column: COL.AddressLine, find: 'a.c' }))).toEqual([]);
+		expect(findAndReplace(cells, options({ column: COL.AddressLine, find: '.*', wholeCell: true }))).toEqual([]);
+	});
+
+	it('writes the replacement literally, $& and $1 included', () => {
+		const cells = [{ rowNumber: 2, values: validRow({ City: 'York' }), issues: [] }];
+		expect(findAndReplace(cells, options({ replace: '$& $1 $$' }))[0].value).toBe('$& $1 $$');
+	});
+
+	it('changes nothing when the search text is empty', () => {
+		expect(findAndReplace(rows, options({ find: '' }))).toEqual([]);
+	});
+
+	it('can clear whole cells', () => {
+		expect(findAndReplace(rows, options({ find: 'boston', replace: '', wholeCell: true }))).toEqual([
+			{ rowNumber: 5, column: COL.City, value: '' }
+		]);
+	});
+});

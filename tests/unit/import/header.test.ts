@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { checkHeader, doublyMapped, missingColumns, toTemplateRow } from '$lib/import/header';
+
+const IDENTITY = TEMPLATE_COLUMNS.map((_, index) => index);
+
+/** The exact header with one column renamed. */
+function headerWith(column: keyof typeof COL, name: string): string[] {
+	return TEMPLATE_COLUMNS.map((c) => (c === column ? name : c));
+}
+
+describe('checkHeader', () => {
+	it('calls the template header exact and maps every column to itself', () => {
+		const check = checkHeader(TEMPLATE_COLUMNS);
+		expect(check.exact).toBe(true);
+		expect(check.mapping).toEqual(IDENTITY);
+		expect(check.columns.every((c) => c.verdict === 'exact')).toBe(true);
+	});
+
+	it('calls a header exact when its names only have spaces around them', () => {
+		expect(checkHeader(TEMPLATE_COLUMNS.map((c) => ` ${c} `)).exact).toBe(true);
+	});
+
+	it('does not call a header exact when its columns are in another order', () => {
+		const reordered = [...TEMPLATE_COLUMNS].reverse();
+		const check = checkHeader(reordered);
+		expect(check.exact).toBe(false);
+		expect(check.columns.every((c) => c.verdict === 'exact')).toBe(true);
+		expect(check.mapping).toEqual([...IDENTITY].reverse());
+	});
+
+	it('does not call a header exact when a column is missing or added', () => {
+		expect(checkHeader(TEMPLATE_COLUMNS.slice(1)).exact).toBe(false);
+		expect(checkHeader([...TEMPLATE_COLUMNS, 'Notes']).exact).toBe(false);
+	});
+
+	it.each([
+		['client name', 'ClientName'],
+		['Client_Name', 'ClientName'],
+		['CLIENT-NAME', 'ClientName'],
+		['Company', 'ClientName'],
+		['Primary Contact Email', 'PrimaryContactEmail'],
+		['Phone', 'PhoneNumber'],
+		['Zip', 'PostalCode'],
+		['Time zone', 'Timezone'],
+		['Postal Code', 'PostalCode'],
+		['Groups', 'TechnicianGroups'],
+		['Country Code', 'Code'],
+		['PrimaryContactEmial', 'PrimaryContactEmail'],
+		['Timezon', 'Timezone']
+	] as const)('maps the near-miss %j to %s for the admin to confirm', (name, column) => {
+		const check = checkHeader(headerWith(column, name));
+		expect(check.exact).toBe(false);
+		expect(check.columns[COL[column]]).toEqual({ name, target: COL[column], verdict: 'near-miss' });
+		expect(check.mapping).toEqual(IDENTITY);
+	});
+
+	// A swap of two neighbouring letters counts as one edit.
+	it('maps the typo "ClientNmae" to ClientName', () => {
+		expect(checkHeader(headerWith('ClientName', 'ClientNmae')).columns[0]).toEqual({
+			name: 'ClientNmae',
+			target: COL.ClientName,
+			verdict: 'near-miss'
+		});
+	});
+
+	it('maps near-misses alone, without the exact header around them', () => {
+		const check = checkHeader(['client name', 'Primary Contact Email', 'Phone', 'Zip', 'Time zone']);
+		expect(check.mapping).toEqual([
+			COL.ClientName,
+			COL.PrimaryContactEmail,
+			COL.PhoneNumber,
+			COL.PostalCode,
+			COL.Timezone
+		]);
+		expect(check.columns.map((c) => c.verdict)).toEqual(Array(5).fill('near-miss'));
+	});
+
+	it('names unknown columns and ignores them', () => {
+		const check = checkHeader([...TEMPLATE_COLUMNS, 'Notes', 'Favourite colour', 'Internal ID']);
+		expect(check.columns.slice(-3)).toEqual([
+			{ name: 'Notes', target: null, verdict: 'unknown' },
+			{ name: 'Favourite colour', target: null, verdict: 'unknown' },
+			{ name: 'Internal ID', target: null, verdict: 'unknown' }
+		]);
+		expect(check.mapping.slice(-3)).toEqual([null, null, null]);
+		expect(check.mapping.slice(0, -3)).toEqual(IDENTITY);
+	});
+
+	it('names an empty header cell as empty', () => {
+		expect(checkHeader([...TEMPLATE_COLUMNS, '  ']).columns.at(-1)).toEqual({
+			name: '',
+			target: null,
+			verdict: 'empty'
+		});
+	});
+
+	it('maps the first of 20 identical columns and calls the other 19 duplicates', () => {
+		const check = checkHeader(Array(20).fill('ClientName'));
+		expect(check.columns[0]).toEqual({ name: 'ClientName', target: COL.ClientName, verdict: 'exact' });
+		expect(check.columns.slice(1).map((c) => c.verdict)).toEqual(Array(19).fill('duplicate'));
+		expect(check.mapping).toEqual([COL.ClientName, ...Array(19).fill(null)]);
+		expect(check.exact).toBe(false);
+	});
+
+	it('prefers an exact column over an earlier near-miss of it, which becomes the duplicate', () => {
+		const check = checkHeader(['client name', 'ClientName']);
+		expect(check.columns).toEqual([
+			{ name: 'client name', target: null, verdict: 'duplicate' },
+			{ name: 'ClientName', target: COL.ClientName, verdict: 'exact' }
+		]);
+	});
+
+	it('checks a header of 5,000 columns quickly', () => {
+		const header = [
+			...TEMPLATE_COLUMNS,
+			...Array.from({ length: 5000 - TEMPLATE_COLUMNS.length }, (_, i) => `Custom field number ${i}`)
+		];
+		const started = performance.now();
+		const check = checkHeader(header);
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(check.columns).toHaveLength(5000);
+		expect(check.mapping.slice(0, TEMPLATE_COLUMNS.length)).toEqual(IDENTITY);
+		expect(check.columns.slice(TEMPLATE_COLUMNS.length).every((c) => c.verdict === 'unknown')).toBe(true);
+	});
+});
+
+describe('missingColumns', () => {
+	it('finds nothing missing from the template header', () => {
+		expect(missingColumns(IDENTITY)).toEqual({ required: [], optional: [] });
+	});
+
+	it('lists the required columns apart from the optional ones, each in template order', () => {
+		const mapping = checkHeader(['Code', 'PrimaryContactEmail', 'City']).mapping;
+		const missing = missingColumns(mapping);
+		expect(missing.required).toEqual([
+			'ClientName',
+			'PrimaryContactFirstName',
+			'PrimaryContactLastName',
+			'SiteName',
+			'Timezone'
+		]);
+		expect(missing.optional).toEqual(
+			TEMPLATE_COLUMNS.filter((c) => !REQUIRED_COLUMNS.includes(c) && !['Code', 'City'].includes(c))
+		);
+	});
+
+	it('counts a column the admin chose to ignore as missing', () => {
+		const mapping: (number | null)[] = [...IDENTITY];
+		mapping[COL.Timezone] = null;
+		expect(missingColumns(mapping)).toEqual({ required: ['Timezone'], optional: [] });
+	});
+
+	it('lists every column as missing when nothing is mapped', () => {
+		const missing = missingColumns([null, null]);
+		expect(missing.required).toEqual(REQUIRED_COLUMNS);
+		expect([...missing.required, ...missing.optional]).toHaveLength(TEMPLATE_COLUMNS.length);
+	});
+});
+
+describe('doublyMapped', () => {
+	it('finds no column mapped twice in the template header', () => {
+		expect(doublyMapped(IDENTITY)).toEqual([]);
+	});
+
+	it('names each template column that two or more file columns feed, once', () => {
+		expect(doublyMapped([COL.ClientName, COL.City, COL.ClientName, null, COL.City, COL.ClientName])).toEqual([
+			'ClientName',
+			'City'
+		]);
+	});
+
+	it('does not count ignored columns', () => {
+		expect(doublyMapped([null, null, COL.City])).toEqual([]);
+	});
+});
+
+describe('toTemplateRow', () => {
+	it('puts the values of a reordered header back in template order', () => {
+		const header = ['Timezone', 'Client Name', 'Notes', 'Primary Contact Email'];
+		const { mapping } = checkHeader(header);
+		const row = toTemplateRow(['Europe/Paris', 'Acme', 'ignored', 'ceo@acme.example'], mapping);
+		expect(row).toHaveLength(TEMPLATE_COLUMNS.length);
+		expect(row[COL.Timezone]).toBe('Europe/Paris');
+		expect(row[COL.ClientName]).toBe('Acme');
+		expect(row[COL.PrimaryContactEmail]).toBe('ceo@acme.example');
+		expect(row.filter((v) => v !== '')).toHaveLength(3);
+		expect(row).not.toContain('ignored');
+	});
+
+	it('leaves the cells of a short record empty', () => {
+		const row = toTemplateRow(['Acme', 'Maria'], IDENTITY);
+		expect(row).toEqual(['Acme', 'Maria', ...Array(TEMPLATE_COLUMNS.length - 2).fill('')]);
+	});
+
+	it('leaves out the values of a long record beyond the header', () => {
+		const values = TEMPLATE_COLUMNS.map((c) => `${c} value`);
+		expect(toTemplateRow([...values, 'extra', 'more'], IDENTITY)).toEqual(values);
+	});
+
+	it('gives an empty template row for an empty record', () => {
+		expect(toTemplateRow([], IDENTITY)).toEqual(TEMPLATE_COLUMNS.map(() => ''));
+	});
+});

@@ -1,0 +1,420 @@
+import { describe, expect, it } from 'vitest';
+import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
+import { checkRow } from '$lib/domain/rules';
+import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import type { ParsedRow } from '$lib/import/protocol';
+import { ReviewSession, type ReviewSource, type RowsChanged } from '$lib/import/review.svelte';
+import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
+
+const SOURCE: ReviewSource = {
+	fileName: 'clients.csv',
+	settings: { encoding: 'utf-8', delimiter: ',' },
+	header: [...TEMPLATE_COLUMNS],
+	mapping: TEMPLATE_COLUMNS.map((_, index) => index)
+};
+
+/** A valid row of its own (unique name and email) with the worker's issues, with columns overridden. */
+function parsed(rowNumber: number, overrides: RowOverrides = {}, extraIssues: RowIssue[] = []): ParsedRow {
+	const values = validRow({
+		ClientName: `Client ${rowNumber}`,
+		PrimaryContactEmail: `contact.${rowNumber}@client.example`,
+		...overrides
+	});
+	return { rowNumber, values, issues: [...extraIssues, ...checkRow(values, WORKSPACE)] };
+}
+
+function session(...rows: ParsedRow[]): ReviewSession {
+	const review = new ReviewSession(SOURCE, SNAPSHOT);
+	if (rows.length > 0) review.addParsed(rows);
+	return review;
+}
+
+/** The counts as plain values, and the columns that have errors. */
+function tally(review: ReviewSession) {
+	const byColumn = Object.fromEntries(
+		TEMPLATE_COLUMNS.flatMap((column, i) => (review.errorsByColumn[i] > 0 ? [[column, review.errorsByColumn[i]]] : []))
+	);
+	return { ...review.counts, byColumn };
+}
+
+const codes = (review: ReviewSession, rowNumber: number) => review.row(rowNumber)!.issues.map((i) => i.code);
+const numbers = (rows: readonly { rowNumber: number }[]) => rows.map((r) => r.rowNumber).sort((a, b) => a - b);
+
+function listen(review: ReviewSession): RowsChanged[] {
+	const changes: RowsChanged[] = [];
+	review.onRowsChanged((change) => changes.push(change));
+	return changes;
+}
+
+const setName = (rowNumber: number, value: string) => ({ rowNumber, column: COL.ClientName, value });
+
+describe('ReviewSession counts', () => {
+	it('starts with no rows and nothing counted', () => {
+		const review = session();
+		expect(tally(review)).toEqual({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0, byColumn: {} });
+		expect(review.rows).toEqual([]);
+		expect(review.canUndo).toBe(false);
+	});
+
+	it('counts rows, rows with errors, errors, warnings and errors per column', () => {
+		const review = session(
+			parsed(2),
+			parsed(3, { Timezone: 'Asia/Calcutta' }),
+			parsed(4, { Country: 'XX', State: '', PhoneNumber: '212-555-0188' }),
+			parsed(5, { Code: '1', PhoneNumber: '1234' })
+		);
+		expect(tally(review)).toEqual({
+			rows: 4,
+			rowsWithErrors: 2,
+			errors: 3,
+			warnings: 1,
+			byColumn: { Timezone: 1, Country: 1, PhoneNumber: 1 }
+		});
+	});
+
+	it("counts the file's whole-row remarks, but not in any column", () => {
+		const ragged: RowIssue = { column: WHOLE_ROW, severity: 'error', code: 'row_unclosed_quote', message: 'A quote…' };
+		const review = session(parsed(2, {}, [ragged]));
+		expect(tally(review)).toEqual({ rows: 1, rowsWithErrors: 1, errors: 1, warnings: 0, byColumn: {} });
+	});
+
+	it("keeps each row's issues in template column order, whole-row ones first", () => {
+		const ragged: RowIssue = { column: WHOLE_ROW, severity: 'warning', code: 'row_too_few_fields', message: 'short' };
+		const review = session(parsed(2, { Timezone: '', ClientName: '', PhoneNumber: '12 34', Code: '' }, [ragged]));
+		const columns = review.row(2)!.issues.map((i) => i.column);
+		expect(columns).toEqual([WHOLE_ROW, COL.ClientName, COL.Code, COL.PhoneNumber, COL.Timezone]);
+	});
+
+	it('adds rows batch after batch, as the worker sends them', () => {
+		const review = session(parsed(2), parsed(3, { Timezone: 'US/Eastern' }));
+		review.addParsed([parsed(4), parsed(5, { Timezone: '' })]);
+		expect(numbers(review.rows)).toEqual([2, 3, 4, 5]);
+		expect(tally(review)).toMatchObject({ rows: 4, rowsWithErrors: 2, errors: 2, byColumn: { Timezone: 2 } });
+		expect(review.canUndo).toBe(false);
+	});
+});
+
+describe('ReviewSession edits', () => {
+	it('clears the error of a cell the admin fixes, and lowers the counts', () => {
+		const review = session(
+			parsed(2),
+			parsed(3, { Timezone: 'Asia/Calcutta' }),
+			parsed(4, { Country: 'XX', State: '' })
+		);
+		review.edit([{ rowNumber: 3, column: COL.Timezone, value: 'Asia/Kolkata' }], 'Edit Timezone');
+		expect(review.row(3)!.values[COL.Timezone]).toBe('Asia/Kolkata');
+		expect(review.row(3)!.issues).toEqual([]);
+		expect(tally(review)).toEqual({ rows: 3, rowsWithErrors: 1, errors: 1, warnings: 0, byColumn: { Country: 1 } });
+	});
+
+	it('flags a cell the admin breaks, and raises the counts', () => {
+		const review = session(parsed(2));
+		review.edit([{ rowNumber: 2, column: COL.PrimaryContactEmail, value: 'not an email' }], 'Edit email');
+		expect(codes(review, 2)).toEqual(['email_invalid']);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1, byColumn: { PrimaryContactEmail: 1 } });
+	});
+
+	it('counts a row with two errors once among the rows with errors', () => {
+		const review = session(parsed(2));
+		review.edit(
+			[
+				{ rowNumber: 2, column: COL.Timezone, value: 'Nowhere/City' },
+				{ rowNumber: 2, column: COL.SiteName, value: '' }
+			],
+			'Edit'
+		);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 2, byColumn: { SiteName: 1, Timezone: 1 } });
+	});
+
+	it('ignores an edit that changes no value: nothing to undo', () => {
+		const review = session(parsed(2));
+		const changes = listen(review);
+		review.edit([setName(2, 'Client 2')], 'Edit');
+		expect(review.canUndo).toBe(false);
+		expect(changes).toEqual([]);
+	});
+
+	it('does not change the values array a row was given, so a kept reference still shows the old values', () => {
+		const row = parsed(2);
+		const review = session(row);
+		review.edit([setName(2, 'Renamed')], 'Edit');
+		expect(row.values[COL.ClientName]).toBe('Client 2');
+		expect(review.row(2)!.values[COL.ClientName]).toBe('Renamed');
+	});
+});
+
+describe('ReviewSession duplicates', () => {
+	it('flags both rows that share a name, each naming the other', () => {
+		const review = session(
+			parsed(2, { ClientName: 'Acme Dental' }),
+			parsed(3),
+			parsed(4, { ClientName: 'acme  DENTAL' })
+		);
+		expect(review.row(2)!.issues).toEqual([
+			expect.objectContaining({ code: 'name_duplicate_in_file', message: expect.stringContaining('also in row 4') })
+		]);
+		expect(review.row(4)!.issues).toEqual([
+			expect.objectContaining({ code: 'name_duplicate_in_file', message: expect.stringContaining('also in row 2') })
+		]);
+		expect(review.row(3)!.issues).toEqual([]);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 2, errors: 2, byColumn: { ClientName: 2 } });
+	});
+
+	it('flags rows that share a primary email, whatever its case', () => {
+		const review = session(
+			parsed(2, { PrimaryContactEmail: 'Same@Client.example' }),
+			parsed(3, { PrimaryContactEmail: 'same@client.example' })
+		);
+		expect(codes(review, 2)).toEqual(['email_duplicate_in_file']);
+		expect(codes(review, 3)).toEqual(['email_duplicate_in_file']);
+	});
+
+	it('flags a row already shown when a later batch brings its duplicate, and tells the grid', () => {
+		const review = session(parsed(2, { ClientName: 'Acme Dental' }), parsed(3));
+		const changes = listen(review);
+		review.addParsed([parsed(4, { ClientName: 'Acme Dental' })]);
+		expect(codes(review, 2)).toEqual(['name_duplicate_in_file']);
+		expect(changes).toHaveLength(1);
+		expect(numbers(changes[0].added)).toEqual([4]);
+		expect(numbers(changes[0].updated)).toEqual([2]);
+	});
+
+	it('clears both rows when one of a pair is renamed away', () => {
+		const review = session(parsed(2, { ClientName: 'Acme Dental' }), parsed(3, { ClientName: 'Acme Dental' }));
+		review.edit([setName(3, 'Acme Dental North')], 'Rename');
+		expect(review.row(2)!.issues).toEqual([]);
+		expect(review.row(3)!.issues).toEqual([]);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 0, errors: 0, byColumn: {} });
+	});
+
+	it('flags all three rows when a third is renamed into the group, each message naming the other two', () => {
+		const review = session(
+			parsed(2, { ClientName: 'Acme Dental' }),
+			parsed(3, { ClientName: 'Acme Dental' }),
+			parsed(4)
+		);
+		review.edit([setName(4, ' ACME dental ')], 'Rename');
+		const messages = [2, 3, 4].map((n) => review.row(n)!.issues.map((i) => i.message));
+		expect(messages).toEqual([
+			[expect.stringContaining('is also in rows 3, 4:')],
+			[expect.stringContaining('is also in rows 2, 4:')],
+			[expect.stringContaining('is also in rows 2, 3:')]
+		]);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 3, errors: 3, byColumn: { ClientName: 3 } });
+	});
+
+	it('shrinks a group of three to two when one leaves it, and updates the messages', () => {
+		const review = session(
+			parsed(2, { ClientName: 'Acme Dental' }),
+			parsed(3, { ClientName: 'Acme Dental' }),
+			parsed(4, { ClientName: 'Acme Dental' })
+		);
+		review.edit([setName(3, 'Other')], 'Rename');
+		expect(review.row(2)!.issues[0].message).toContain('is also in row 4:');
+		expect(review.row(4)!.issues[0].message).toContain('is also in row 2:');
+		expect(review.row(3)!.issues).toEqual([]);
+	});
+
+	it('tells the grid exactly the edited row and the rows of its old and new groups', () => {
+		const review = session(
+			parsed(2, { ClientName: 'Alpha' }),
+			parsed(3, { ClientName: 'Alpha' }),
+			parsed(4, { ClientName: 'Beta' }),
+			parsed(5, { ClientName: 'Beta' }),
+			parsed(6),
+			parsed(7, { Timezone: '' })
+		);
+		const changes = listen(review);
+		review.edit([setName(4, 'Alpha')], 'Rename');
+		expect(changes).toHaveLength(1);
+		expect(numbers(changes[0].updated)).toEqual([2, 3, 4, 5]);
+		expect(changes[0].added).toEqual([]);
+		expect(changes[0].removed).toEqual([]);
+		expect(review.row(5)!.issues).toEqual([]);
+	});
+
+	it('tells the grid only the edited row when no duplicate is involved', () => {
+		const review = session(parsed(2, { ClientName: 'Alpha' }), parsed(3, { ClientName: 'Alpha' }), parsed(4));
+		const changes = listen(review);
+		review.edit([{ rowNumber: 4, column: COL.City, value: 'Boston' }], 'Edit City');
+		expect(numbers(changes[0].updated)).toEqual([4]);
+	});
+
+	it('stops telling a listener once it unsubscribes', () => {
+		const review = session(parsed(2));
+		const changes: RowsChanged[] = [];
+		const stop = review.onRowsChanged((change) => changes.push(change));
+		stop();
+		review.edit([setName(2, 'Renamed')], 'Rename');
+		expect(changes).toEqual([]);
+	});
+});
+
+describe('ReviewSession undo and redo', () => {
+	it('undoes and redoes an edit: values, issues and counts', () => {
+		const review = session(parsed(2, { Timezone: 'Asia/Calcutta' }), parsed(3));
+		const before = tally(review);
+		review.edit([{ rowNumber: 2, column: COL.Timezone, value: 'Asia/Kolkata' }], 'Fix Timezone');
+		const after = tally(review);
+		expect(review.undoLabel).toBe('Fix Timezone');
+
+		review.undo();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('Asia/Calcutta');
+		expect(codes(review, 2)).toEqual(['timezone_link']);
+		expect(tally(review)).toEqual(before);
+		expect(review).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Fix Timezone' });
+
+		review.redo();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('Asia/Kolkata');
+		expect(tally(review)).toEqual(after);
+		expect(review).toMatchObject({ canUndo: true, canRedo: false });
+	});
+
+	it('undoes a many-cell edit as one step', () => {
+		const review = session(parsed(2, { Timezone: 'US/Eastern' }), parsed(3, { Timezone: 'US/Pacific' }));
+		review.edit(
+			[
+				{ rowNumber: 2, column: COL.Timezone, value: 'America/New_York' },
+				{ rowNumber: 3, column: COL.Timezone, value: 'America/Los_Angeles' }
+			],
+			'Replace old time-zone names'
+		);
+		expect(tally(review).errors).toBe(0);
+		review.undo();
+		expect(review.rows.map((r) => r.values[COL.Timezone])).toEqual(['US/Eastern', 'US/Pacific']);
+		expect(tally(review).errors).toBe(2);
+		expect(review.canUndo).toBe(false);
+	});
+
+	it('restores duplicate marks when a rename is undone', () => {
+		const review = session(parsed(2, { ClientName: 'Acme Dental' }), parsed(3, { ClientName: 'Acme Dental' }));
+		review.edit([setName(3, 'Other')], 'Rename');
+		review.undo();
+		expect(codes(review, 2)).toEqual(['name_duplicate_in_file']);
+		expect(codes(review, 3)).toEqual(['name_duplicate_in_file']);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 2, errors: 2 });
+	});
+
+	it('forgets what could be redone once the admin edits again', () => {
+		const review = session(parsed(2));
+		review.edit([setName(2, 'One')], 'First');
+		review.undo();
+		review.edit([setName(2, 'Two')], 'Second');
+		expect(review.canRedo).toBe(false);
+		review.redo();
+		expect(review.row(2)!.values[COL.ClientName]).toBe('Two');
+	});
+
+	it('removes rows, lowering the counts and clearing the duplicate they left; undo puts them back in place', () => {
+		const review = session(
+			parsed(2, { ClientName: 'Acme Dental' }),
+			parsed(3, { Timezone: '' }),
+			parsed(4, { ClientName: 'Acme Dental' }),
+			parsed(5)
+		);
+		const before = tally(review);
+		const changes = listen(review);
+		review.removeRows([3, 4]);
+		expect(numbers(review.rows)).toEqual([2, 5]);
+		expect(review.row(3)).toBeUndefined();
+		expect(review.row(2)!.issues).toEqual([]);
+		expect(tally(review)).toEqual({ rows: 2, rowsWithErrors: 0, errors: 0, warnings: 0, byColumn: {} });
+		expect(numbers(changes[0].removed)).toEqual([3, 4]);
+		expect(numbers(changes[0].updated)).toEqual([2]);
+		expect(review.undoLabel).toBe('Delete rows');
+
+		review.undo();
+		expect(review.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5]);
+		expect(codes(review, 2)).toEqual(['name_duplicate_in_file']);
+		expect(tally(review)).toEqual(before);
+
+		review.redo();
+		expect(review.rows.map((r) => r.rowNumber)).toEqual([2, 5]);
+		expect(tally(review).rows).toBe(2);
+	});
+
+	it('undoes an edit made before a row was removed, once the removal is undone', () => {
+		const review = session(parsed(2), parsed(3));
+		review.edit([setName(2, 'Renamed')], 'Rename');
+		review.removeRows([2]);
+		review.undo();
+		expect(review.row(2)!.values[COL.ClientName]).toBe('Renamed');
+		review.undo();
+		expect(review.row(2)!.values[COL.ClientName]).toBe('Client 2');
+		expect(tally(review).rows).toBe(2);
+	});
+
+	it('adds an empty row numbered after the last, flagged for its required cells; undo and redo it', () => {
+		const review = session(parsed(2), parsed(7));
+		const changes = listen(review);
+		const row = review.addRow();
+		expect(row.rowNumber).toBe(8);
+		expect(row.values).toEqual(TEMPLATE_COLUMNS.map(() => ''));
+		expect(row.issues.map((i) => TEMPLATE_COLUMNS[i.column])).toEqual(REQUIRED_COLUMNS);
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1, errors: REQUIRED_COLUMNS.length });
+		expect(changes.at(-1)!.added).toEqual([row]);
+		expect(review.undoLabel).toBe('Add row');
+
+		review.undo();
+		expect(review.row(8)).toBeUndefined();
+		expect(numbers(review.rows)).toEqual([2, 7]);
+		expect(tally(review)).toEqual({ rows: 2, rowsWithErrors: 0, errors: 0, warnings: 0, byColumn: {} });
+		expect(changes.at(-1)!.removed).toEqual([row]);
+
+		review.redo();
+		expect(review.rows.at(-1)).toBe(row);
+		expect(tally(review)).toMatchObject({ rows: 3, errors: REQUIRED_COLUMNS.length });
+	});
+
+	it('numbers the first added row 2 in an empty review', () => {
+		expect(session().addRow().rowNumber).toBe(2);
+	});
+
+	it('does nothing when there is nothing to undo or redo', () => {
+		const review = session(parsed(2));
+		review.undo();
+		review.redo();
+		expect(tally(review).rows).toBe(1);
+	});
+});
+
+describe('ReviewSession.recheckAgainst', () => {
+	it('flags the row whose client now exists in the workspace, and returns it', () => {
+		const review = session(parsed(2), parsed(3, { ClientName: 'Initech' }), parsed(4));
+		const changes = listen(review);
+		const updated = review.recheckAgainst({
+			...SNAPSHOT,
+			clients: [...SNAPSHOT.clients, { id: 'client-initech', name: 'INITECH', email: 'bill@initech.example' }]
+		});
+		expect(numbers(updated)).toEqual([3]);
+		expect(codes(review, 3)).toEqual(['name_exists']);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1, byColumn: { ClientName: 1 } });
+		expect(numbers(changes[0].updated)).toEqual([3]);
+		expect(review.workspaceIndex.clientByNameKey.has('initech')).toBe(true);
+	});
+
+	it('clears the row whose clash with the workspace is gone', () => {
+		const review = session(parsed(2, { ClientName: 'Globex' }));
+		expect(codes(review, 2)).toEqual(['name_exists']);
+		review.recheckAgainst({ ...SNAPSHOT, clients: [] });
+		expect(review.row(2)!.issues).toEqual([]);
+		expect(tally(review).errors).toBe(0);
+	});
+
+	it('flags a row whose primary email another client now has', () => {
+		const review = session(parsed(2));
+		review.recheckAgainst({
+			...SNAPSHOT,
+			clients: [{ id: 'c', name: 'Someone', email: 'CONTACT.2@client.example' }]
+		});
+		expect(codes(review, 2)).toEqual(['email_exists']);
+	});
+
+	it("keeps the file's own remarks about a row that was not edited", () => {
+		const broken: RowIssue = { column: WHOLE_ROW, severity: 'error', code: 'row_unclosed_quote', message: 'A quote…' };
+		const review = session(parsed(2, {}, [broken]));
+		review.recheckAgainst(SNAPSHOT);
+		expect(review.row(2)!.issues).toEqual([broken]);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1 });
+	});
+});
