@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { parseCsv } from '$lib/import/csv-parser';
 import { errorReport, REPORT_HEADER, skippedRowsCsv, type RowWithIssues } from '$lib/import/report';
 import { ReviewSession } from '$lib/import/review.svelte';
 import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
