@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { downloadText, openPage, startApp } from './harness.js';
+import { axeViolations, downloadText, openPage, startApp } from './harness.js';
 
 const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 const fixture = (name) => new URL(name, FIXTURES).pathname;
@@ -233,5 +233,27 @@ test('an empty file and an image get a clear message, not a blank screen', async
 	await chooseFile(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: png });
 	await page.getByRole('alert').getByText('This file is a PNG image, not a CSV.').waitFor();
 	await page.getByRole('button', { name: 'Choose a file…' }).or(page.getByText('Choose a file…')).first().waitFor();
+	await context.close();
+});
+
+test('the import stages have no accessibility violation that axe-core finds', async () => {
+	const { page, context } = await openPage(app, '/import');
+	assert.deepEqual(await axeViolations(page), [], 'choose a file');
+	const [header, ...rows] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
+	await chooseFile(page, {
+		name: 'near-miss.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([header.replace('ClientName', 'Client Name'), ...rows].join('\n'))
+	});
+	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
+	assert.deepEqual(await axeViolations(page), [], 'header mapping');
+	await page.getByRole('button', { name: 'Choose another file' }).click();
+	await chooseFile(page, fixture('clients-with-errors.csv'));
+	await waitForReview(page);
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	assert.deepEqual(await axeViolations(page), [], 'review');
+	await page.getByRole('button', { name: /Import valid rows only/ }).click();
+	await page.getByRole('dialog', { name: 'Import valid rows only?' }).waitFor();
+	assert.deepEqual(await axeViolations(page), [], 'confirmation dialog');
 	await context.close();
 });

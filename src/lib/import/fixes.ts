@@ -79,3 +79,26 @@ export function findAndReplace(rows: readonly FixableRow[], options: ReplaceOpti
 	}
 	return changes;
 }
+
+/**
+ * The same suggestions, computed a slice of rows at a time with a pause between slices, so a scan of a
+ * large review never holds the main thread. Resolves undefined when cancelled.
+ */
+export async function fixSuggestionsInSlices(
+	rows: readonly FixableRow[],
+	isCancelled: () => boolean,
+	sliceSize = 10_000
+): Promise<FixSuggestion[] | undefined> {
+	const merged = new Map<string, FixSuggestion>();
+	for (let start = 0; start < rows.length; start += sliceSize) {
+		if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+		if (isCancelled()) return undefined;
+		for (const suggestion of fixSuggestions(rows.slice(start, start + sliceSize))) {
+			const known = merged.get(suggestion.id);
+			if (known) known.changes.push(...suggestion.changes);
+			else merged.set(suggestion.id, suggestion);
+		}
+	}
+	const order = ['timezones', 'countries', 'phones', 'whitespace'];
+	return [...merged.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+}

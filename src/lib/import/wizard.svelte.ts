@@ -1,6 +1,16 @@
 // The import wizard's state: choose a file → (header mapping) → reading → review → commit → outcome.
 // The page renders whichever stage this says; all the work is here and in the modules it calls.
-import { discardDraft, loadDraftMeta, loadDraftRows, saveDraft, type DraftMeta } from '$lib/db/drafts';
+/* eslint-disable svelte/prefer-svelte-reactivity -- draft bookkeeping sets and maps are deliberately not reactive */
+import {
+	discardDraft,
+	DRAFT_CHUNK_ROWS,
+	draftChunkOf,
+	loadDraftMeta,
+	loadDraftRows,
+	saveDraft,
+	type DraftMeta,
+	type DraftRow
+} from '$lib/db/drafts';
 import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
@@ -35,6 +45,8 @@ export class ImportWizard {
 
 	private job: ParseJob | null = null;
 	private draftTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Draft chunks to write again. */
+	private dirtyChunks: Set<number> | 'all' = 'all';
 	private stopDraftSync: (() => void) | undefined;
 
 	async checkForDraft(): Promise<void> {
@@ -98,7 +110,8 @@ export class ImportWizard {
 		});
 		try {
 			this.progress = await this.job.done;
-			this.startReview(session);
+			await discardDraft();
+			this.startReview(session, 'all');
 			this.saveDraftSoon(0);
 		} catch (error) {
 			if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -118,7 +131,7 @@ export class ImportWizard {
 	async resume(): Promise<void> {
 		const meta = this.draft ?? (await loadDraftMeta<ReviewSource>());
 		if (!meta) return;
-		const [rows, workspace] = await Promise.all([loadDraftRows(meta), loadWorkspaceSnapshot()]);
+		const [rows, workspace] = await Promise.all([loadDraftRows(), loadWorkspaceSnapshot()]);
 		const session = new ReviewSession(meta.source, workspace);
 		session.addParsed(rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values, issues: row.ownIssues })));
 		this.fileName = meta.source.fileName;
@@ -127,7 +140,7 @@ export class ImportWizard {
 		this.mapping = meta.source.mapping;
 		this.file = null;
 		this.draft = null;
-		this.startReview(session);
+		this.startReview(session, new Set());
 	}
 
 	async discardDraft(): Promise<void> {
@@ -135,11 +148,16 @@ export class ImportWizard {
 		this.draft = null;
 	}
 
-	private startReview(session: ReviewSession) {
+	private startReview(session: ReviewSession, dirty: Set<number> | 'all') {
 		this.stopDraftSync?.();
 		this.session = session;
 		this.stage = 'review';
-		this.stopDraftSync = session.onRowsChanged(() => this.saveDraftSoon(DRAFT_DELAY_MS));
+		this.dirtyChunks = dirty;
+		this.stopDraftSync = session.onRowsChanged(({ updated, added, removed }) => {
+			if (this.dirtyChunks === 'all') return this.saveDraftSoon(DRAFT_DELAY_MS);
+			for (const row of [...updated, ...added, ...removed]) this.dirtyChunks.add(draftChunkOf(row.rowNumber));
+			this.saveDraftSoon(DRAFT_DELAY_MS);
+		});
 	}
 
 	/** Saves the review after a pause in the admin's typing, never in the way of it. */
@@ -150,13 +168,36 @@ export class ImportWizard {
 			if (!session) return;
 			this.draftSaving = true;
 			try {
-				await saveDraft(session.source, session.rows);
+				await saveDraft(session.source, session.rows.length, this.takeDirtyChunks(session));
 			} catch (error) {
 				this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
 			} finally {
 				this.draftSaving = false;
 			}
 		}, delay);
+	}
+
+	/** The rows of every chunk edited since the last save (of all chunks after a new read). */
+	private takeDirtyChunks(session: ReviewSession): Map<number, DraftRow[]> {
+		const chunks = new Map<number, DraftRow[]>();
+		if (this.dirtyChunks === 'all') {
+			for (const row of session.rows) {
+				const index = draftChunkOf(row.rowNumber);
+				if (!chunks.has(index)) chunks.set(index, []);
+				chunks.get(index)!.push(row);
+			}
+		} else {
+			for (const index of this.dirtyChunks) {
+				const rows: DraftRow[] = [];
+				for (let n = index * DRAFT_CHUNK_ROWS; n < (index + 1) * DRAFT_CHUNK_ROWS; n++) {
+					const row = session.row(n);
+					if (row) rows.push(row);
+				}
+				chunks.set(index, rows);
+			}
+		}
+		this.dirtyChunks = new Set();
+		return chunks;
 	}
 
 	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
