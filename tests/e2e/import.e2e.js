@@ -238,6 +238,7 @@ test('an empty file and an image get a clear message, not a blank screen', async
 
 test('the import stages have no accessibility violation that axe-core finds', async () => {
 	const { page, context } = await openPage(app, '/import');
+	await page.getByRole('heading', { name: 'Choose a CSV file' }).waitFor();
 	assert.deepEqual(await axeViolations(page), [], 'choose a file');
 	const [header, ...rows] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
 	await chooseFile(page, {
