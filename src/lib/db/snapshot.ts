@@ -1,21 +1,24 @@
 // The workspace as the rules see it, read in one transaction so it is consistent.
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import { db } from './schema';
+import { listCustomFields } from './custom-fields';
 import { getSettings } from './settings';
 
 export async function loadWorkspaceSnapshot(): Promise<WorkspaceSnapshot> {
 	return db.transaction('r', db.technicians, db.groups, db.clients, db.settings, async () => {
-		const [technicians, groups, clients, settings] = await Promise.all([
+		const [technicians, groups, clients, settings, customFields] = await Promise.all([
 			db.technicians.toArray(),
 			db.groups.toArray(),
 			db.clients.toArray(),
-			getSettings()
+			getSettings(),
+			listCustomFields()
 		]);
 		return {
 			technicians: technicians.map(({ id, email }) => ({ id, email })),
 			groups: groups.map(({ id, name }) => ({ id, name })),
 			clients: clients.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })),
-			signUpEmail: settings.signUpEmail
+			signUpEmail: settings.signUpEmail,
+			customFields
 		};
 	});
 }

@@ -1,9 +1,13 @@
 // The stored client record, and how a valid row of the template becomes one.
+import { emptyExtras, type ClientExtras } from './client-extras';
 import { normaliseCountry, normaliseSubdivision } from './countries';
+import { normaliseCustomValue } from './custom-fields';
 import { callingCodeDigits } from './phone';
-import { COL, splitList } from './template';
+import { COL, splitList, TEMPLATE_COLUMNS } from './template';
 import { clientNameKey, emailKey, groupKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
+import type { CustomField } from './custom-fields';
+import type { TemplateColumn } from './template';
 
 export interface Contact {
 	firstName: string;
@@ -11,7 +15,7 @@ export interface Contact {
 	email: string;
 }
 
-export interface ClientRecord {
+export interface ClientRecord extends ClientExtras {
 	id: string;
 	name: string;
 	/** `clientNameKey(name)`: indexed, for uniqueness. */
@@ -88,9 +92,50 @@ export function toClientRecord(values: readonly string[], workspace: WorkspaceIn
 			? (workspace.technicianIdByEmail.get(emailKey(v(COL.AccountManager))) ?? null)
 			: null,
 		groupIds: [...new Set(groupIds)],
-		customFields: {},
+		customFields: Object.fromEntries(
+			workspace.customFields.map((field, i) => [field.id, normaliseCustomValue(field, v(TEMPLATE_COLUMNS.length + i))])
+		),
+		...emptyExtras(),
 		createdAt: meta.createdAt,
 		updatedAt: meta.createdAt,
 		importId: meta.importId ?? null
 	};
+}
+
+export interface RecordLookups {
+	technicianEmailById: ReadonlyMap<string, string>;
+	groupNameById: ReadonlyMap<string, string>;
+	customFields: readonly CustomField[];
+}
+
+/** A stored client as a row of the template (and its custom columns): what the export writes. */
+export function toTemplateValues(client: ClientRecord, lookups: RecordLookups): string[] {
+	const values: Record<TemplateColumn, string> = {
+		ClientName: client.name,
+		PrimaryContactFirstName: client.primaryContact.firstName,
+		PrimaryContactLastName: client.primaryContact.lastName,
+		PrimaryContactEmail: client.primaryContact.email,
+		Code: client.primaryContact.phoneCode,
+		PhoneNumber: client.primaryContact.phone,
+		SecondaryContactFirstName: client.secondaryContact?.firstName ?? '',
+		SecondaryContactLastName: client.secondaryContact?.lastName ?? '',
+		SecondaryContactEmail: client.secondaryContact?.email ?? '',
+		SiteName: client.site.name,
+		AddressLine: client.site.addressLine,
+		City: client.site.city,
+		State: client.site.state,
+		Country: client.site.country,
+		PostalCode: client.site.postalCode,
+		Timezone: client.site.timezone,
+		EmailDomains: client.emailDomains.join(', '),
+		AccountManager: client.accountManagerId ? (lookups.technicianEmailById.get(client.accountManagerId) ?? '') : '',
+		TechnicianGroups: client.groupIds
+			.map((id) => lookups.groupNameById.get(id))
+			.filter((name): name is string => name !== undefined)
+			.join(', ')
+	};
+	return [
+		...TEMPLATE_COLUMNS.map((column) => values[column]),
+		...lookups.customFields.map((field) => client.customFields[field.id] ?? '')
+	];
 }

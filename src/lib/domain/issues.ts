@@ -32,7 +32,11 @@ export type IssueCode =
 	| 'group_unknown'
 	| 'row_too_many_fields'
 	| 'row_too_few_fields'
-	| 'row_unclosed_quote';
+	| 'row_unclosed_quote'
+	| 'custom_number'
+	| 'custom_date'
+	| 'custom_option'
+	| 'custom_checkbox';
 
 /** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
 export const WHOLE_ROW = -1;

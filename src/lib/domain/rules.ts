@@ -1,6 +1,7 @@
 // The rules of one row: every column's rule, the rules across fields and the rules against the workspace.
 // Uniqueness within a file lives in `uniqueness.ts`, since it needs the other rows.
 import { iso31661Alpha3ToAlpha2 } from 'iso-3166';
+import { checkCustomValue } from './custom-fields';
 import { countryName, normaliseCountry, normaliseSubdivision, subdivisionsOf } from './countries';
 import { isDomainName, isEmail, lengthOf } from './field-rules';
 import type { IssueCode, RowIssue, Severity } from './issues';
@@ -76,6 +77,11 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 	checkTimezone(v('Timezone'), country, report);
 	checkDomains(v('EmailDomains'), report);
 	checkWorkspaceRules(v, workspace, options, report);
+	workspace.customFields.forEach((field, i) => {
+		const column = TEMPLATE_COLUMNS.length + i;
+		const issue = checkCustomValue(field, (values[column] ?? '').trim(), column);
+		if (issue) issues.push(issue);
+	});
 	return issues;
 }
 

@@ -1,11 +1,15 @@
 // What the rules need to know about the workspace: a plain snapshot (sent to the worker as is) and the
 // lookup maps built from it once.
+import type { CustomField } from './custom-fields';
+import { TEMPLATE_COLUMNS } from './template';
 
 export interface WorkspaceSnapshot {
 	technicians: readonly { id: string; email: string }[];
 	groups: readonly { id: string; name: string }[];
 	clients: readonly { id: string; name: string; email: string }[];
 	signUpEmail: string;
+	/** Settings' custom fields, in order: their columns follow the template's own. */
+	customFields: readonly CustomField[];
 }
 
 export interface WorkspaceIndex {
@@ -15,6 +19,9 @@ export interface WorkspaceIndex {
 	clientByNameKey: ReadonlyMap<string, { id: string; name: string }>;
 	clientIdByEmail: ReadonlyMap<string, string>;
 	signUpEmail: string;
+	customFields: readonly CustomField[];
+	/** Every column of a row: the template's, then one per custom field. */
+	columns: readonly string[];
 }
 
 /** Client names are unique case- and space-insensitively: "Acme  Corp" and "acme corp" are one name. */
@@ -36,7 +43,9 @@ export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 		groupByKey: new Map(snapshot.groups.map((g) => [groupKey(g.name), g])),
 		clientByNameKey: new Map(snapshot.clients.map((c) => [clientNameKey(c.name), c])),
 		clientIdByEmail: new Map(snapshot.clients.map((c) => [emailKey(c.email), c.id])),
-		signUpEmail: emailKey(snapshot.signUpEmail)
+		signUpEmail: emailKey(snapshot.signUpEmail),
+		customFields: snapshot.customFields,
+		columns: [...TEMPLATE_COLUMNS, ...snapshot.customFields.map((f) => f.name)]
 	};
 }
 
@@ -44,5 +53,6 @@ export const EMPTY_WORKSPACE: WorkspaceIndex = indexWorkspace({
 	technicians: [],
 	groups: [],
 	clients: [],
-	signUpEmail: ''
+	signUpEmail: '',
+	customFields: []
 });

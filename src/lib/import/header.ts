@@ -1,7 +1,8 @@
 // The header check: which file column feeds which template column. An exact header maps itself; otherwise
 // near-misses (`client name`, `Client_Name`, `Primary Contact Email`, common synonyms, small typos) are
 // suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
-import { REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { STANDARD_SHAPE, type TemplateShape } from '$lib/domain/custom-fields';
+import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
 
 /** Per file column: the template column index it feeds, or null when ignored. */
@@ -95,14 +96,24 @@ function likelyColumn(name: string): number | undefined {
 	return best?.index;
 }
 
-export function checkHeader(header: readonly string[]): HeaderCheck {
+/** A custom column written another way (`contract end` for `Contract End`). */
+function likelyCustomColumn(name: string, columns: readonly string[]): number | undefined {
+	const key = normalise(name);
+	const index = columns.findIndex((column, i) => i >= TEMPLATE_COLUMNS.length && normalise(column) === key);
+	return index < 0 ? undefined : index;
+}
+
+export function checkHeader(
+	header: readonly string[],
+	templateColumns: readonly string[] = TEMPLATE_COLUMNS
+): HeaderCheck {
 	const trimmed = header.map((name) => name.trim());
-	const exact = trimmed.length === TEMPLATE_COLUMNS.length && trimmed.every((name, i) => name === TEMPLATE_COLUMNS[i]);
+	const exact = trimmed.length === templateColumns.length && trimmed.every((name, i) => name === templateColumns[i]);
 	const taken = new Set<number>();
 	const columns: HeaderCheck['columns'] = trimmed.map(() => ({ name: '', target: null, verdict: 'unknown' }));
 	// Exact names first, so that `ClientName` wins over an earlier `client name`.
 	trimmed.forEach((name, i) => {
-		const index = (TEMPLATE_COLUMNS as readonly string[]).indexOf(name);
+		const index = templateColumns.indexOf(name);
 		if (index < 0) return;
 		columns[i] = taken.has(index)
 			? { name, target: null, verdict: 'duplicate' }
@@ -115,7 +126,7 @@ export function checkHeader(header: readonly string[]): HeaderCheck {
 			columns[i] = { name, target: null, verdict: 'empty' };
 			return;
 		}
-		const index = likelyColumn(name);
+		const index = likelyColumn(name) ?? likelyCustomColumn(name, templateColumns);
 		if (index === undefined) columns[i] = { name, target: null, verdict: 'unknown' };
 		else if (taken.has(index)) columns[i] = { name, target: null, verdict: 'duplicate' };
 		else {
@@ -127,17 +138,20 @@ export function checkHeader(header: readonly string[]): HeaderCheck {
 }
 
 /** Template columns no file column feeds: required ones first. */
-export function missingColumns(mapping: ColumnMapping): { required: TemplateColumn[]; optional: TemplateColumn[] } {
+export function missingColumns(
+	mapping: ColumnMapping,
+	shape: TemplateShape = STANDARD_SHAPE
+): { required: string[]; optional: string[] } {
 	const fed = new Set(mapping.filter((target): target is number => target !== null));
-	const missing = TEMPLATE_COLUMNS.filter((_, index) => !fed.has(index));
+	const missing = shape.columns.filter((_, index) => !fed.has(index));
 	return {
-		required: missing.filter((c) => REQUIRED_COLUMNS.includes(c)),
-		optional: missing.filter((c) => !REQUIRED_COLUMNS.includes(c))
+		required: missing.filter((c) => shape.required.includes(c)),
+		optional: missing.filter((c) => !shape.required.includes(c))
 	};
 }
 
 /** Template columns that two file columns feed (after the admin changed the mapping). */
-export function doublyMapped(mapping: ColumnMapping): TemplateColumn[] {
+export function doublyMapped(mapping: ColumnMapping, columns: readonly string[] = TEMPLATE_COLUMNS): string[] {
 	const seen = new Set<number>();
 	const twice = new Set<number>();
 	for (const target of mapping) {
@@ -145,12 +159,16 @@ export function doublyMapped(mapping: ColumnMapping): TemplateColumn[] {
 		if (seen.has(target)) twice.add(target);
 		seen.add(target);
 	}
-	return [...twice].map((index) => TEMPLATE_COLUMNS[index]);
+	return [...twice].map((index) => columns[index]);
 }
 
 /** A file record in template order, per the mapping. */
-export function toTemplateRow(record: readonly string[], mapping: ColumnMapping): string[] {
-	const row = TEMPLATE_COLUMNS.map(() => '');
+export function toTemplateRow(
+	record: readonly string[],
+	mapping: ColumnMapping,
+	width: number = TEMPLATE_COLUMNS.length
+): string[] {
+	const row = Array.from({ length: width }, () => '');
 	mapping.forEach((target, i) => {
 		if (target !== null && i < record.length) row[target] = record[i];
 	});

@@ -14,7 +14,7 @@ function startWorker(): Worker {
 	return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
 }
 
-export function inspect(file: File, settings?: Partial<FileSettings>): Promise<Inspected> {
+export function inspect(file: File, settings: Partial<FileSettings>, columns: string[]): Promise<Inspected> {
 	const worker = startWorker();
 	return new Promise<Inspected>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -23,7 +23,7 @@ export function inspect(file: File, settings?: Partial<FileSettings>): Promise<I
 			else if (message.type === 'failed') reject(new Error(message.message));
 		};
 		worker.onerror = (event) => reject(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
-		worker.postMessage({ type: 'inspect', file, settings } satisfies WorkerRequest);
+		worker.postMessage({ type: 'inspect', file, settings, columns } satisfies WorkerRequest);
 	}).finally(() => worker.terminate());
 }
 

@@ -10,7 +10,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
 	try {
 		if (request.type === 'inspect') {
-			post({ type: 'inspected', ...(await inspectFile(request.file, request.settings)) });
+			post({ type: 'inspected', ...(await inspectFile(request.file, request.settings, request.columns)) });
 		} else {
 			const progress = await readFile(request.file, {
 				settings: request.settings,

@@ -25,7 +25,7 @@ export interface Progress {
 }
 
 export type WorkerRequest =
-	| { type: 'inspect'; file: File; settings?: Partial<FileSettings> }
+	| { type: 'inspect'; file: File; settings?: Partial<FileSettings>; columns: string[] }
 	| { type: 'parse'; file: File; settings: FileSettings; mapping: ColumnMapping; workspace: WorkspaceSnapshot };
 
 export type WorkerResponse =

@@ -1,6 +1,7 @@
 // Reading a File in slices, decoding and parsing as it goes: the worker's loop, kept free of worker globals
 // so unit tests can run it on a Blob in Node.
 import { checkRow } from '$lib/domain/rules';
+import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
 import { CsvStreamParser, detectNewline } from './csv-parser';
@@ -29,7 +30,11 @@ export interface Inspection {
 }
 
 /** Reads the start of a file: its encoding, delimiter and header. Throws a FileProblem the admin can read. */
-export async function inspectFile(file: Blob, chosen: Partial<FileSettings> = {}): Promise<Inspection> {
+export async function inspectFile(
+	file: Blob,
+	chosen: Partial<FileSettings> = {},
+	columns: readonly string[] = TEMPLATE_COLUMNS
+): Promise<Inspection> {
 	if (file.size === 0) throw new FileProblem('This file is empty: it has no header row and no clients.');
 	if (file.size > MAX_FILE_BYTES) {
 		throw new FileProblem(
@@ -56,7 +61,7 @@ export async function inspectFile(file: Blob, chosen: Partial<FileSettings> = {}
 		settings: { encoding, delimiter },
 		detected: { encoding: guessed, delimiter: guessedDelimiter },
 		header,
-		headerCheck: checkHeader(header),
+		headerCheck: checkHeader(header, columns),
 		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0)
 	};
 }
@@ -118,7 +123,7 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 				headerFields = record.length;
 				continue;
 			}
-			const values = toTemplateRow(record, mapping).map(unprotectFormula);
+			const values = toTemplateRow(record, mapping, workspace.columns.length).map(unprotectFormula);
 			const issues = checkRow(values, workspace);
 			const ragged = raggedIssue(record.length, headerFields, record);
 			if (ragged) issues.unshift(ragged);

@@ -12,7 +12,7 @@ export interface RowWithIssues {
 
 export const REPORT_HEADER = ['Row', 'Column', 'Value', 'Error', 'Severity'];
 
-export function errorReport(rows: readonly RowWithIssues[]): string {
+export function errorReport(rows: readonly RowWithIssues[], columns: readonly string[] = TEMPLATE_COLUMNS): string {
 	const lines: string[][] = [REPORT_HEADER];
 	const sorted = [...rows].sort((a, b) => a.rowNumber - b.rowNumber);
 	for (const row of sorted) {
@@ -20,7 +20,7 @@ export function errorReport(rows: readonly RowWithIssues[]): string {
 			const whole = issue.column === WHOLE_ROW;
 			lines.push([
 				String(row.rowNumber),
-				whole ? '(whole row)' : TEMPLATE_COLUMNS[issue.column],
+				whole ? '(whole row)' : columns[issue.column],
 				whole ? '' : (row.values[issue.column] ?? ''),
 				issue.message,
 				issue.severity
@@ -31,14 +31,14 @@ export function errorReport(rows: readonly RowWithIssues[]): string {
 }
 
 /** Rows left out of an import, ready to fix and import again. */
-export function skippedRowsCsv(rows: readonly RowWithIssues[]): string {
+export function skippedRowsCsv(rows: readonly RowWithIssues[], columns: readonly string[] = TEMPLATE_COLUMNS): string {
 	return writeCsv([
-		[...TEMPLATE_COLUMNS, 'Errors'],
+		[...columns, 'Errors'],
 		...rows.map((row) => [
 			...row.values,
 			row.issues
 				.filter((i) => i.severity === 'error')
-				.map((i) => (i.column === WHOLE_ROW ? i.message : `${TEMPLATE_COLUMNS[i.column]}: ${i.message}`))
+				.map((i) => (i.column === WHOLE_ROW ? i.message : `${columns[i.column]}: ${i.message}`))
 				.join(' | ')
 		])
 	]);

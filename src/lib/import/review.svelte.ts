@@ -4,7 +4,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/check-file';
-import { emptyRow, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
@@ -46,6 +45,8 @@ export interface ReviewSource {
 
 export class ReviewSession {
 	readonly rows: ReviewRow[] = [];
+	/** The columns of every row: the template's, then the custom fields' (as they were when the review began). */
+	readonly columns: readonly string[];
 	private readonly byNumber = new Map<number, ReviewRow>();
 	private readonly uniqueness = new UniquenessIndex();
 	private workspace: WorkspaceIndex;
@@ -54,7 +55,7 @@ export class ReviewSession {
 	private listeners = new Set<(change: RowsChanged) => void>();
 
 	counts = $state({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 });
-	errorsByColumn = $state<number[]>(TEMPLATE_COLUMNS.map(() => 0));
+	errorsByColumn = $state<number[]>([]);
 	/** Bumped on every change, for whatever derives from the rows. */
 	version = $state(0);
 	canUndo = $state(false);
@@ -67,6 +68,8 @@ export class ReviewSession {
 		workspace: WorkspaceSnapshot
 	) {
 		this.workspace = indexWorkspace(workspace);
+		this.columns = this.workspace.columns;
+		this.errorsByColumn = this.columns.map(() => 0);
 	}
 
 	onRowsChanged(listener: (change: RowsChanged) => void): () => void {
@@ -120,7 +123,7 @@ export class ReviewSession {
 	/** Adds an empty row at the end, numbered after the last; returns it. */
 	addRow(): ReviewRow {
 		const rowNumber = this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
-		const row: ReviewRow = { rowNumber, values: emptyRow(), ownIssues: [], issues: [] };
+		const row: ReviewRow = { rowNumber, values: this.columns.map(() => ''), ownIssues: [], issues: [] };
 		row.ownIssues = checkRow(row.values, this.workspace);
 		this.record({ kind: 'add', label: 'Add row', row, index: this.rows.length });
 		this.attach([{ index: this.rows.length, row }]);

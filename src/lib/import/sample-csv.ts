@@ -2,6 +2,7 @@
 // own technicians and groups, so it imports as is.
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
+import { exampleCustomValue, type CustomField } from '$lib/domain/custom-fields';
 import { writeCsv } from './csv-writer';
 
 export function sampleRow(technicianEmails: readonly string[], groupNames: readonly string[]): string[] {
@@ -29,6 +30,14 @@ export function sampleRow(technicianEmails: readonly string[], groupNames: reado
 	return TEMPLATE_COLUMNS.map((column) => example[column]);
 }
 
-export function sampleCsv(technicianEmails: readonly string[], groupNames: readonly string[]): string {
-	return writeCsv([[...TEMPLATE_COLUMNS], sampleRow(technicianEmails, groupNames)]);
+/** The header and example row, with one column per custom field after the template's own. */
+export function sampleCsv(
+	technicianEmails: readonly string[],
+	groupNames: readonly string[],
+	customFields: readonly CustomField[] = []
+): string {
+	return writeCsv([
+		[...TEMPLATE_COLUMNS, ...customFields.map((f) => f.name)],
+		[...sampleRow(technicianEmails, groupNames), ...customFields.map(exampleCustomValue)]
+	]);
 }

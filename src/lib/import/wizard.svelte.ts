@@ -15,6 +15,8 @@ import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
+import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
+import { listCustomFields } from '$lib/db/custom-fields';
 import type { ColumnMapping, HeaderCheck } from './header';
 import { inspect, parse, type ParseJob } from './parse-client';
 import type { FileSettings, Progress } from './protocol';
@@ -34,6 +36,8 @@ export class ImportWizard {
 	header = $state.raw<string[]>([]);
 	headerCheck = $state.raw<HeaderCheck | null>(null);
 	mapping = $state<ColumnMapping>([]);
+	/** The template as it is now: standard columns and the workspace's custom fields. */
+	shape = $state.raw<TemplateShape>(STANDARD_SHAPE);
 	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
 	session = $state.raw<ReviewSession | null>(null);
 	draft = $state.raw<DraftMeta<ReviewSource> | null>(null);
@@ -73,7 +77,8 @@ export class ImportWizard {
 		this.stage = 'inspecting';
 		this.error = '';
 		try {
-			const result = await inspect(this.file, settings);
+			this.shape = templateShape(await listCustomFields());
+			const result = await inspect(this.file, settings, [...this.shape.columns]);
 			this.settings = result.settings;
 			this.detected = result.detected;
 			this.header = result.header;

@@ -6,6 +6,7 @@ import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { CANONICAL_ZONES } from '$lib/domain/timezones';
 import type { ReviewRow } from '$lib/import/review.svelte';
+import type { WorkspaceIndex } from '$lib/domain/workspace';
 
 export const ROW_NUMBER_COLUMN = 'row';
 
@@ -46,7 +47,7 @@ export interface ColumnContext {
 	onEdit: (row: ReviewRow, column: number, value: string) => void;
 }
 
-function editorFor(column: number, context: ColumnContext): Partial<ColDef<ReviewRow>> {
+function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnContext): Partial<ColDef<ReviewRow>> {
 	const select = (values: (params: ICellEditorParams<ReviewRow>) => string[]) => ({
 		cellEditor: 'agSelectCellEditor',
 		cellEditorParams: (params: ICellEditorParams<ReviewRow>) => {
@@ -66,12 +67,16 @@ function editorFor(column: number, context: ColumnContext): Partial<ColDef<Revie
 			return select(() => ['', ...context.technicianEmails()]);
 		case COL.AddressLine:
 			return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 1000 } };
-		default:
+		default: {
+			const field = workspace.customFields[column - TEMPLATE_COLUMNS.length];
+			if (field?.type === 'dropdown') return select(() => ['', ...field.options]);
+			if (field?.type === 'checkbox') return select(() => ['', 'true', 'false']);
 			return { cellEditor: 'agTextCellEditor' };
+		}
 	}
 }
 
-export function buildColumnDefs(context: ColumnContext): ColDef<ReviewRow>[] {
+export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContext): ColDef<ReviewRow>[] {
 	return [
 		{
 			colId: ROW_NUMBER_COLUMN,
@@ -84,7 +89,7 @@ export function buildColumnDefs(context: ColumnContext): ColDef<ReviewRow>[] {
 			cellClassRules: marks(WHOLE_ROW),
 			tooltipValueGetter: tooltip(WHOLE_ROW)
 		},
-		...TEMPLATE_COLUMNS.map((name, column): ColDef<ReviewRow> => ({
+		...workspace.columns.map((name, column): ColDef<ReviewRow> => ({
 			colId: name,
 			headerName: name,
 			headerValueGetter: () => {
@@ -100,7 +105,7 @@ export function buildColumnDefs(context: ColumnContext): ColDef<ReviewRow>[] {
 			width: column === COL.AddressLine || column === COL.EmailDomains || column === COL.ClientName ? 220 : 170,
 			cellClassRules: marks(column),
 			tooltipValueGetter: tooltip(column),
-			...editorFor(column, context)
+			...editorFor(column, workspace, context)
 		}))
 	];
 }

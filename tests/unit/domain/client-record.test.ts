@@ -1,3 +1,4 @@
+import { defaultBusinessHours } from '$lib/domain/client-extras';
 import { describe, expect, it } from 'vitest';
 import { toClientRecord } from '$lib/domain/client';
 import { checkRow } from '$lib/domain/rules';
@@ -39,6 +40,10 @@ describe('toClientRecord', () => {
 			accountManagerId: 'tech-priya',
 			groupIds: ['group-tier1', 'group-network'],
 			customFields: {},
+			logo: null,
+			businessHours: defaultBusinessHours(),
+			holidays: [],
+			properties: [],
 			createdAt: '2025-03-01T10:00:00.000Z',
 			updatedAt: '2025-03-01T10:00:00.000Z',
 			importId: null

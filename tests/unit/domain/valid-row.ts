@@ -20,7 +20,8 @@ export const SNAPSHOT: WorkspaceSnapshot = {
 		{ id: 'client-acme', name: 'Acme Corp', email: 'Ceo@Acme.example' },
 		{ id: 'client-globex', name: 'Globex', email: 'hank@globex.example' }
 	],
-	signUpEmail: 'Owner@MSP.example'
+	signUpEmail: 'Owner@MSP.example',
+	customFields: []
 };
 
 export const WORKSPACE = indexWorkspace(SNAPSHOT);
