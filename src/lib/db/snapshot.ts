@@ -4,12 +4,16 @@ import { db } from './schema';
 import { listCustomFields } from './custom-fields';
 import { getSettings } from './settings';
 
-export async function loadWorkspaceSnapshot(): Promise<WorkspaceSnapshot> {
+/**
+ * `withClients: false` leaves existing clients out (the form asks the indexes about its one name and email
+ * instead of loading every client).
+ */
+export async function loadWorkspaceSnapshot({ withClients = true } = {}): Promise<WorkspaceSnapshot> {
 	return db.transaction('r', db.technicians, db.groups, db.clients, db.settings, async () => {
 		const [technicians, groups, clients, settings, customFields] = await Promise.all([
 			db.technicians.toArray(),
 			db.groups.toArray(),
-			db.clients.toArray(),
+			withClients ? db.clients.toArray() : [],
 			getSettings(),
 			listCustomFields()
 		]);

@@ -284,18 +284,20 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 	}
 }
 
-function checkDomains(value: string, report: Report) {
-	const bad = splitList(value).filter((domain) => !isDomainName(domain));
-	if (bad.length === 0) return;
+/** The message for a list of domains with bad ones in it, or undefined when every one is a domain name. */
+export function domainsProblem(domains: readonly string[]): string | undefined {
+	const bad = domains.filter((domain) => !isDomainName(domain));
+	if (bad.length === 0) return undefined;
 	const first = bad[0];
 	const atFix = first.includes('@') ? first.slice(first.lastIndexOf('@') + 1) : undefined;
 	const how =
 		atFix && isDomainName(atFix)
 			? `write the domain without @ (${atFix})`
 			: 'write each like acme.com, separated by commas';
-	report(
-		'EmailDomains',
-		'domain_invalid',
-		`${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain name' : 'are not domain names'}: ${how}.`
-	);
+	return `${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain name' : 'are not domain names'}: ${how}.`;
+}
+
+function checkDomains(value: string, report: Report) {
+	const problem = domainsProblem(splitList(value));
+	if (problem) report('EmailDomains', 'domain_invalid', problem);
 }

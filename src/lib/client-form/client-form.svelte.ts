@@ -1,0 +1,104 @@
+// The new-client and edit-client form's state: its fields as the template's values (so the import's rules
+// judge them), the form-only extras, what the admin has touched, and the problems to show.
+import { checkExtras, emptyExtras, type ClientExtras } from '$lib/domain/client-extras';
+import type { ClientRecord, RecordLookups } from '$lib/domain/client';
+import { toTemplateValues } from '$lib/domain/client';
+import type { RowIssue } from '$lib/domain/issues';
+import { checkRow } from '$lib/domain/rules';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import type { WorkspaceIndex } from '$lib/domain/workspace';
+
+export interface FieldError {
+	/** The id of the form control, for the error summary's links. */
+	field: string;
+	message: string;
+	severity: RowIssue['severity'];
+}
+
+/** The id of the control for a column of the row: the template column's name, or `custom-<id>`. */
+export function fieldIdOf(column: number, workspace: WorkspaceIndex): string {
+	return column < TEMPLATE_COLUMNS.length
+		? `field-${TEMPLATE_COLUMNS[column]}`
+		: `field-custom-${workspace.customFields[column - TEMPLATE_COLUMNS.length]?.id}`;
+}
+
+export class ClientFormState {
+	values = $state<string[]>([]);
+	extras = $state<ClientExtras>(emptyExtras());
+	/** Field ids the admin has left at least once: their errors show from then on. */
+	touched = $state<Record<string, boolean>>({});
+	submitted = $state(false);
+	dirty = $state(false);
+	/** Clashes with stored clients, found through the database's indexes (see `checkAgainstDatabase`). */
+	clashes = $state.raw<RowIssue[]>([]);
+
+	constructor(
+		private readonly workspace: () => WorkspaceIndex,
+		readonly clientId: string | null = null
+	) {
+		this.values = workspace().columns.map(() => '');
+	}
+
+	/** Fills the form from a stored client (Edit client). */
+	load(client: ClientRecord, lookups: RecordLookups): void {
+		this.values = toTemplateValues(client, lookups);
+		this.extras = {
+			logo: client.logo,
+			businessHours: structuredClone($state.snapshot(client.businessHours)),
+			holidays: client.holidays.map((h) => ({ ...h })),
+			properties: client.properties.map((p) => ({ ...p }))
+		};
+		this.dirty = false;
+	}
+
+	set(column: number, value: string): void {
+		this.values[column] = value;
+		this.dirty = true;
+	}
+
+	get(column: number): string {
+		return this.values[column] ?? '';
+	}
+
+	touch(field: string): void {
+		this.touched[field] = true;
+	}
+
+	/** Every problem of the form, in the form's order. */
+	readonly errors: FieldError[] = $derived.by(() => {
+		const workspace = this.workspace();
+		const rowIssues = [
+			...checkRow(this.values, workspace, { selfClientId: this.clientId ?? undefined }),
+			...this.clashes.filter((i) => i.code === 'name_exists' || i.code === 'email_exists')
+		];
+		const fromRules = rowIssues.map((issue) => ({
+			field: fieldIdOf(issue.column, workspace),
+			message: issue.message,
+			severity: issue.severity
+		}));
+		const fromExtras = checkExtras(this.extras).map((p) => ({ ...p, severity: 'error' as const }));
+		return [...fromRules, ...fromExtras];
+	});
+
+	/** The problems to show beside a field now: once it was left, or after a save was tried. */
+	errorsOf(field: string): FieldError[] {
+		return this.submitted || this.touched[field] ? this.errors.filter((e) => e.field === field) : [];
+	}
+
+	get blocking(): FieldError[] {
+		return this.errors.filter((e) => e.severity === 'error');
+	}
+
+	reset(): void {
+		this.values = this.workspace().columns.map(() => '');
+		this.extras = emptyExtras();
+		this.touched = {};
+		this.submitted = false;
+		this.dirty = false;
+	}
+
+	/** The country code the State and Timezone lists follow. */
+	get country(): string {
+		return this.get(COL.Country).trim().toUpperCase();
+	}
+}
