@@ -1,0 +1,113 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import ClientForm from '$lib/client-form/ClientForm.svelte';
+import { resetDemo } from '$lib/db/demo';
+import { listGroups } from '$lib/db/groups';
+import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
+import { listTechnicians } from '$lib/db/technicians';
+import { toClientRecord } from '$lib/domain/client';
+import { indexWorkspace } from '$lib/domain/workspace';
+import { sampleRow } from '$lib/import/sample-csv';
+
+vi.mock('$app/navigation', () => ({ beforeNavigate: () => {}, goto: vi.fn() }));
+vi.mock('$app/paths', () => ({ resolve: (path: string) => path, asset: (path: string) => path }));
+
+async function props() {
+	const [snapshot, technicians, groups] = await Promise.all([
+		loadWorkspaceSnapshot({ withClients: false }),
+		listTechnicians(),
+		listGroups()
+	]);
+	return { workspace: indexWorkspace(snapshot), technicians, groups };
+}
+
+beforeEach(async () => {
+	await resetDemo();
+});
+
+describe('the client form', () => {
+	it('says which required fields are missing, beside them and in a summary, on save', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		await user.click(screen.getByRole('button', { name: 'Save' }));
+		const summary = await screen.findByRole('alert');
+		expect(summary).toHaveTextContent('6 problems need fixing before saving');
+		expect(within(summary).getByRole('link', { name: 'Client name is required: fill it in.' })).toBeInTheDocument();
+		const name = screen.getByLabelText(/^Client name/);
+		expect(name).toHaveAttribute('aria-invalid', 'true');
+		expect(name).toHaveAccessibleDescription(/Client name is required: fill it in\./);
+	});
+
+	it('shows a field’s problem once it is left, not before', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		const email = screen.getByLabelText(/^Primary contact email/);
+		await user.type(email, 'not-an-email');
+		expect(screen.queryByText(/is not a valid email address/)).not.toBeInTheDocument();
+		await user.tab();
+		expect(screen.getByText(/"not-an-email" is not a valid email address/)).toBeInTheDocument();
+	});
+
+	it('moves focus to a field from the error summary', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		await user.click(screen.getByRole('button', { name: 'Save' }));
+		const summary = await screen.findByRole('alert');
+		await vi.waitFor(() => expect(summary).toHaveFocus());
+		await user.click(within(summary).getByRole('link', { name: 'Site name is required: fill it in.' }));
+		expect(screen.getByLabelText(/^Site name/)).toHaveFocus();
+	});
+
+	it('lists the chosen country’s states only, and suggests its timezone', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		const state = screen.getByLabelText('State or region');
+		expect(state).toBeDisabled();
+		await user.selectOptions(screen.getByLabelText('Country'), 'US');
+		expect(within(state).getByRole('option', { name: 'California' })).toHaveValue('US-CA');
+		expect(within(state).queryByRole('option', { name: 'Ontario' })).not.toBeInTheDocument();
+		expect(screen.getByLabelText(/^Timezone/)).toHaveValue('America/Adak');
+		await user.selectOptions(screen.getByLabelText('Country'), 'NL');
+		expect(within(state).getByRole('option', { name: 'Noord-Holland' })).toBeInTheDocument();
+		expect(within(state).queryByRole('option', { name: 'California' })).not.toBeInTheDocument();
+		expect(screen.getByLabelText(/^Timezone/)).toHaveValue('Europe/Amsterdam');
+	});
+
+	it('refuses "@acme.com" as an email domain chip and accepts acme.com', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		const domains = screen.getByLabelText('Email domains');
+		await user.type(domains, '@acme.com{Enter}');
+		expect(screen.getByRole('alert')).toHaveTextContent(
+			'"@acme.com" is not a domain name: write the domain without @ (acme.com).'
+		);
+		expect(screen.queryByRole('list', { name: 'Email domains added' })).not.toBeInTheDocument();
+		await user.clear(domains);
+		await user.type(domains, 'acme.com,');
+		expect(within(screen.getByRole('list', { name: 'Email domains added' })).getByText('acme.com')).toBeInTheDocument();
+	});
+
+	it('names the current zone when a stored client has an old timezone name', async () => {
+		const user = userEvent.setup();
+		const base = await props();
+		const technicians = base.technicians.map((t) => t.email);
+		const groups = base.groups.map((g) => g.name);
+		const row = sampleRow(technicians, groups);
+		const client = toClientRecord(row, base.workspace, { id: 'c1', createdAt: '2026-01-01T00:00:00Z' });
+		client.site.timezone = 'Asia/Calcutta';
+		render(ClientForm, {
+			...base,
+			client,
+			lookups: {
+				technicianEmailById: new Map(base.technicians.map((t) => [t.id, t.email])),
+				groupNameById: new Map(base.groups.map((g) => [g.id, g.name])),
+				customFields: []
+			}
+		});
+		await user.click(screen.getByRole('button', { name: 'Save' }));
+		expect(await screen.findByRole('alert')).toHaveTextContent(
+			'Timezone "Asia/Calcutta" is an old name: use Asia/Kolkata.'
+		);
+	});
+});
