@@ -7,7 +7,24 @@ const config = {
 	kit: {
 		// A plain static host: every page is prerendered, and 404.html is the SPA fallback for the rest.
 		adapter: adapter({ fallback: '404.html' }),
-		paths: { base: process.env.BASE_PATH ?? '' }
+		paths: { base: process.env.BASE_PATH ?? '' },
+		// Prerendered pages carry this as a <meta> tag, with hashes of SvelteKit's own inline script.
+		// Styles may be inline: Svelte and ag-grid's Theming API add <style> elements at run time.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'worker-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'blob:', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,11 +1,13 @@
 // Shared set-up of the end-to-end tests: the built site on a local static host, real Chromium through
 // playwright-core, a fresh profile (so a fresh IndexedDB) per test, and every console error collected.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.js';
 import { serveStatic } from './static-server.js';
 
 const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -30,24 +32,40 @@ export async function startApp({ basePath = process.env.BASE_PATH ?? '' } = {}) 
 	};
 }
 
-/** A page in a new, empty browser profile; `consoleErrors` collects errors and uncaught exceptions. */
+/**
+ * A page in a new, empty browser profile. `consoleErrors` collects errors, uncaught exceptions and CSP
+ * violations (Chromium logs them as errors); `foreignRequests` every request that left the app's origin.
+ */
 export async function openPage(app, path = '/') {
 	const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 	context.setDefaultTimeout(10_000);
-	const page = await context.newPage();
-	const consoleErrors = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') consoleErrors.push(message.text());
+	const origin = new URL(app.url).origin;
+	const foreignRequests = [];
+	context.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(origin + '/') && !/^(blob|data):/.test(url)) foreignRequests.push(url);
 	});
-	page.on('pageerror', (error) => consoleErrors.push(String(error)));
+	const page = await context.newPage();
+	const consoleErrors = watchConsole(page);
 	await page.goto(app.url + path);
 	await page.getByRole('banner').waitFor();
-	return { page, context, consoleErrors };
+	return { page, context, consoleErrors, foreignRequests };
+}
+
+/** Collects a page's console errors and uncaught exceptions. */
+export function watchConsole(page) {
+	const errors = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(String(error)));
+	return errors;
 }
 
 /** Runs axe-core on the page and returns its violations (id and the nodes' selectors). */
 export async function axeViolations(page) {
-	await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+	// Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the app's CSP.
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
 	return page.evaluate(async () => {
 		// @ts-expect-error axe is injected above
 		const result = await window.axe.run(document, { resultTypes: ['violations'] });
