@@ -1,0 +1,139 @@
+// Bad input gets a clear message, never a blank screen or a frozen tab.
+import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openPage, startApp } from './harness.js';
+
+const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
+const [HEADER, ROW, ROW2] = readFileSync(new URL('clients-valid.csv', FIXTURES), 'utf8').split(/\r?\n/);
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+const file = (name, content) => ({
+	name,
+	mimeType: 'text/csv',
+	buffer: Buffer.isBuffer(content) ? content : Buffer.from(content)
+});
+
+async function choose(page, input) {
+	await page.locator('input[type=file]').setInputFiles(input);
+}
+
+const alert = (page, text) => page.getByRole('alert').getByText(text).waitFor();
+const review = (page) => page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 30_000 });
+
+test('an empty file, a header only and a file of blank lines are explained', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await choose(page, file('empty.csv', ''));
+	await alert(page, 'This file is empty: it has no header row and no clients.');
+	await choose(page, file('header.csv', `${HEADER}\n`));
+	await alert(page, 'This file has a header row but no clients under it');
+	await choose(page, file('blank.csv', '\n\n  \n'));
+	await alert(page, 'This file holds only blank lines');
+	await context.close();
+});
+
+test('a PNG renamed .csv and a file with NUL bytes are refused as not text', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await choose(
+		page,
+		file('logo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72]))
+	);
+	await alert(page, 'This file is a PNG image, not a CSV.');
+	await choose(page, file('nul.csv', Buffer.concat([Buffer.from(`${HEADER}\n${ROW}`), Buffer.from([0, 0, 0])])));
+	await alert(page, 'This file contains 3 NUL bytes, which a CSV never has');
+	await context.close();
+});
+
+test('an unclosed quote at the end is an error of its row, with its row number', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await choose(page, file('quote.csv', `${HEADER}\n${ROW}\n"Unclosed Co,Ann,Lee,ann@x.example\n`));
+	await review(page);
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await details.getByText('Row 3 · Whole row').waitFor();
+	await details.getByText(/A quoted cell is never closed/).waitFor();
+	await context.close();
+});
+
+test('rows with too many or too few fields are problems of those rows', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await choose(page, file('ragged.csv', `${HEADER}\n${ROW},extra value\n${ROW2.split(',').slice(0, 17).join(',')}\n`));
+	await review(page);
+	const summary = page.locator('.summary');
+	await summary.getByText('2 warnings').waitFor();
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await details.getByText('Row 2 · Whole row').waitFor();
+	await details
+		.getByText(/This row has 20 fields but the header has 19: the extra value "extra value" was left out/)
+		.waitFor();
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	await details.getByText('Row 3 · Whole row').waitFor();
+	await details.getByText(/This row has 17 fields but the header has 19/).waitFor();
+	await context.close();
+});
+
+test('the same header twenty times, and 5,000 columns, go to the column check', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await choose(
+		page,
+		file('twenty.csv', `${Array(20).fill('ClientName').join(',')}\n${Array(20).fill('Acme').join(',')}\n`)
+	);
+	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
+	await page.getByText('19 duplicated columns: ClientName (only the first is used)').waitFor();
+	await alert(page, /Required columns missing: PrimaryContactFirstName/);
+
+	await page.getByRole('button', { name: 'Choose another file' }).click();
+	const wide = Array.from({ length: 5000 }, (_, i) => (i < 19 ? HEADER.split(',')[i] : `Extra${i}`));
+	await choose(page, file('wide.csv', `${wide.join(',')}\n${ROW}${','.repeat(4981)}\n`));
+	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
+	await page.getByText('4981 unknown columns (ignored unless you map them)').waitFor();
+	await page.getByText('…and 4800 more columns, not shown; they are ignored.').waitFor();
+	await page.getByRole('button', { name: 'Continue with these columns' }).click();
+	await review(page);
+	await page.locator('.summary').getByText('0 errors').waitFor();
+	await context.close();
+});
+
+test('a cell of 1 MB is read and marked too long', async () => {
+	const { page, context } = await openPage(app, '/import');
+	const huge = ROW.replace(/,\d+ Main Street,/, `,${'x'.repeat(1024 * 1024)},`);
+	await choose(page, file('big-cell.csv', `${HEADER}\n${huge}\n`));
+	await review(page);
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	await page
+		.getByRole('complementary', { name: 'Selected cell' })
+		.getByText('Address line is 1048576 characters long: keep it to 200 or fewer.')
+		.waitFor();
+	await context.close();
+});
+
+test('a 300 MB file is refused before any work starts, with the limit stated', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'big-'));
+	const path = join(dir, 'huge.csv');
+	const fd = openSync(path, 'w');
+	ftruncateSync(fd, 300 * 1024 * 1024);
+	closeSync(fd);
+	const { page, context } = await openPage(app, '/import');
+	await choose(page, path);
+	await alert(page, 'This file is 300 MB, more than the 250 MB the importer takes. Split it into smaller files');
+	await context.close();
+});
+
+test('a file in neither UTF-8 nor Windows-1252 can be read with the encoding the admin picks', async () => {
+	const { page, context } = await openPage(app, '/import');
+	const tokyo = Buffer.from([0x93, 0x8c, 0x8b, 0x9e]); // 東京 in Shift_JIS
+	const row = Buffer.from(ROW.replace(/^[^,]+/, ' Dental'));
+	await choose(page, file('sjis.csv', Buffer.concat([Buffer.from(`${HEADER}\n`), tokyo, row, Buffer.from('\n')])));
+	await review(page);
+	await page.getByText('Read as Windows-1252').waitFor();
+	await page.getByLabel('Encoding').selectOption('shift_jis');
+	await review(page);
+	await page.getByText('Read as Shift_JIS').waitFor();
+	await page.getByRole('gridcell', { name: '東京 Dental' }).waitFor();
+	await context.close();
+});
