@@ -14,5 +14,7 @@ const files = process.argv.slice(2).length
 	: readdirSync('tests/e2e')
 			.filter((name) => name.endsWith('.e2e.js'))
 			.map((name) => `tests/e2e/${name}`);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=180000', ...files], {
+	stdio: 'inherit'
+});
 process.exit(result.status ?? 1);

@@ -24,7 +24,7 @@ import { ReviewSession, type ReviewSource } from './review.svelte';
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
-const DRAFT_DELAY_MS = 800;
+const DRAFT_DELAY_MS = 500;
 
 export class ImportWizard {
 	stage = $state<Stage>('choose');
@@ -41,7 +41,8 @@ export class ImportWizard {
 	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
 	session = $state.raw<ReviewSession | null>(null);
 	draft = $state.raw<DraftMeta<ReviewSource> | null>(null);
-	draftSaving = $state(false);
+	/** Edits not yet in the saved draft (their save is waiting for a pause, or running). */
+	draftPending = $state(false);
 	commitWritten = $state(0);
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
@@ -168,16 +169,17 @@ export class ImportWizard {
 	/** Saves the review after a pause in the admin's typing, never in the way of it. */
 	private saveDraftSoon(delay: number) {
 		clearTimeout(this.draftTimer);
+		this.draftPending = true;
 		this.draftTimer = setTimeout(async () => {
 			const session = this.session;
 			if (!session) return;
-			this.draftSaving = true;
 			try {
 				await saveDraft(session.source, session.rows.length, this.takeDirtyChunks(session));
 			} catch (error) {
 				this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
 			} finally {
-				this.draftSaving = false;
+				// Edits made while this save ran have their own save scheduled.
+				this.draftPending = this.dirtyChunks === 'all' || this.dirtyChunks.size > 0;
 			}
 		}, delay);
 	}

@@ -1,0 +1,110 @@
+// Nothing is lost: a killed tab, another tab's client, another tab's upgrade.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, startApp, watchConsole } from './harness.js';
+
+const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
+const fixture = (name) => new URL(name, FIXTURES).pathname;
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+const summary = async (page) => (await page.locator('.summary').innerText()).replace(/\s+/g, ' ');
+
+test('a tab killed during a review comes back to the same review, with every edit', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await page.getByRole('button', { name: 'Try with an example file' }).click();
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	await details.getByText('Row 2 · ClientName').waitFor();
+	await page.keyboard.press('Enter');
+	await page.locator('.ag-cell-inline-editing input').fill('Contoso Dental Group Manhattan');
+	await page.keyboard.press('Enter');
+	await details.getByText('No problem here.').waitFor();
+	await page.getByText('Your review is saved in this browser.').waitFor();
+	const before = await summary(page);
+
+	// Not a polite reload: the renderer is crashed.
+	const cdp = await context.newCDPSession(page);
+	const crashed = page.waitForEvent('crash');
+	cdp.send('Page.crash').catch(() => {});
+	await crashed;
+
+	const again = await context.newPage();
+	const errors = watchConsole(again);
+	await again.goto(app.url + '/import');
+	await again.getByRole('heading', { name: 'Resume your review?' }).waitFor();
+	await again.getByRole('button', { name: 'Resume' }).click();
+	await again.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+	assert.equal(await summary(again), before);
+	await again.getByRole('gridcell', { name: 'Contoso Dental Group Manhattan' }).waitFor();
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('a client added in another tab during a review is noticed by the commit, which writes nothing', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await page.locator('input[type=file]').setInputFiles(fixture('clients-valid.csv'));
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+
+	const other = await context.newPage();
+	await other.goto(app.url + '/clients/new');
+	await other.getByLabel(/^Client name/).fill('Falcon Falcon Motors 33248');
+	await other.getByLabel(/^Primary contact first name/).fill('Ann');
+	await other.getByLabel(/^Primary contact last name/).fill('Lee');
+	await other.getByLabel(/^Primary contact email/).fill('ann@other-tab.example');
+	await other.getByLabel(/^Site name/).fill('HQ');
+	await other.getByLabel('Country').selectOption('IN');
+	await other.getByRole('button', { name: 'Save', exact: true }).click();
+	await other.getByRole('heading', { level: 1, name: 'Falcon Falcon Motors 33248' }).waitFor();
+	await other.close();
+
+	await page.getByRole('button', { name: 'Import 50 clients' }).click();
+	await page
+		.getByRole('alert')
+		.getByText(/Nothing was imported: row 2 no longer fits the workspace/)
+		.waitFor();
+	assert.match(await summary(page), /50 rows 1 rows with errors 1 errors/);
+	const count = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const request = indexedDB.open('client-import');
+				request.onsuccess = () => {
+					const c = request.result.transaction('clients').objectStore('clients').count();
+					c.onsuccess = () => {
+						resolve(c.result);
+						request.result.close();
+					};
+				};
+			})
+	);
+	assert.equal(count, 1);
+	await context.close();
+});
+
+test('an upgrade from another tab tells this tab to reload instead of hanging', async () => {
+	const { page, context } = await openPage(app, '/technicians');
+	await page.getByRole('cell', { name: 'Alice Johnson', exact: true }).waitFor();
+	const other = await context.newPage();
+	await other.goto(app.url + '/no-app-here');
+	const upgraded = await other.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const request = indexedDB.open('client-import', 1000);
+				request.onupgradeneeded = () => {};
+				request.onsuccess = () => {
+					resolve('upgraded');
+					request.result.close();
+				};
+				request.onblocked = () => resolve('blocked');
+			})
+	);
+	assert.equal(upgraded, 'upgraded');
+	await page
+		.getByRole('alert')
+		.getByText('This app was updated in another tab, so this tab must reload to go on.')
+		.waitFor();
+	await context.close();
+});
