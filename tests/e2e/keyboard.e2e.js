@@ -1,0 +1,50 @@
+// The wizard by keyboard alone: choose the example file, go to the next problem, fix it, import.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, startApp } from './harness.js';
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+/** Presses Tab until the focused element's text or label matches; fails after 80 presses. */
+async function tabTo(page, name) {
+	for (let i = 0; i < 80; i++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement;
+			return (el?.getAttribute('aria-label') || el?.textContent || '').trim();
+		});
+		if (name instanceof RegExp ? name.test(focused) : focused === name) return;
+	}
+	throw new Error(`Tab never reached ${name}`);
+}
+
+test('choose the example, go to the next problem, fix it and import, without the mouse', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await page.getByRole('heading', { name: 'Choose a CSV file' }).waitFor();
+	await tabTo(page, 'Try with an example file');
+	await page.keyboard.press('Enter');
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+
+	await page.keyboard.press('F8');
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await details.getByText('Row 2 · ClientName').waitFor();
+	assert.match(await page.locator('.summary').innerText(), /9\s*rows with errors/);
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('Contoso Dental Group Manhattan');
+	await page.keyboard.press('Enter');
+	await details.getByText('No problem here.').waitFor();
+	assert.match(await page.locator('.summary').innerText(), /7\s*rows with errors/);
+
+	await tabTo(page, /^Import valid rows only/);
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Import valid rows only?' });
+	await dialog.waitFor();
+	await tabTo(page, 'Import 5 clients');
+	await page.keyboard.press('Enter');
+	await page.getByRole('heading', { name: 'Imported 5 clients (7 skipped)' }).waitFor();
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
