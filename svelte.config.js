@@ -6,7 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A plain static host: every page is prerendered, and 404.html is the SPA fallback for the rest.
-		adapter: adapter({ fallback: '404.html' }),
+		// BUILD_DIR lets the e2e tests build a second copy under a sub-path without touching build/.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: '404.html'
+		}),
 		paths: { base: process.env.BASE_PATH ?? '' },
 		// Prerendered pages carry this as a <meta> tag, with hashes of SvelteKit's own inline script.
 		// Styles may be inline: Svelte and ag-grid's Theming API add <style> elements at run time.

@@ -19,8 +19,8 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
-export async function startApp({ basePath = process.env.BASE_PATH ?? '' } = {}) {
-	const server = await serveStatic({ basePath });
+export async function startApp({ basePath = process.env.BASE_PATH ?? '', root = 'build' } = {}) {
+	const server = await serveStatic({ basePath, root });
 	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 	return {
 		url: server.url,
