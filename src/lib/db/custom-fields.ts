@@ -26,6 +26,11 @@ export interface CustomFieldInput {
 function validate(input: CustomFieldInput, others: CustomField[]): Omit<CustomField, 'id'> {
 	const name = input.name.trim();
 	if (!name) throw new UserFacingError('Field name is required.');
+	if (/^[=+\-@']/.test(name)) {
+		throw new UserFacingError(
+			"A field name cannot start with =, +, -, @ or ': spreadsheets would read it as a formula."
+		);
+	}
 	if (/[,\r\n"]/.test(name))
 		throw new UserFacingError('A field name cannot contain a comma, a quote or a line break: it heads a CSV column.');
 	if ((TEMPLATE_COLUMNS as readonly string[]).some((c) => c.toLowerCase() === name.toLowerCase())) {

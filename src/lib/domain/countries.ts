@@ -45,6 +45,8 @@ export function normaliseSubdivision(value: string, countryCode: string): string
 	return subdivisionsOf(country).some((s) => s.code === code) ? code : undefined;
 }
 
+const nameByCode = new Map(COUNTRIES.map((c) => [c.code, c.name]));
+
 export function countryName(code: string): string {
-	return COUNTRIES.find((c) => c.code === code)?.name ?? code;
+	return nameByCode.get(code) ?? code;
 }

@@ -3,13 +3,21 @@
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A value that starts with one or more `'` and then a formula character: what the guard writes. */
+function looksProtected(value: string): boolean {
+	let i = 0;
+	while (value.charCodeAt(i) === 39) i++;
+	return i > 0 && FORMULA_START.test(value.slice(i));
+}
+
 export function protectFormula(value: string): string {
-	return FORMULA_START.test(value) ? `'${value}` : value;
+	// A value that already looks guarded gets one more quote, so that the importer gives it back as it was.
+	return FORMULA_START.test(value) || looksProtected(value) ? `'${value}` : value;
 }
 
 /** Undoes `protectFormula` on import, so a file this app wrote (skipped rows, an export) reads back as it was. */
 export function unprotectFormula(value: string): string {
-	return value.charCodeAt(0) === 39 && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+	return looksProtected(value) ? value.slice(1) : value;
 }
 
 function quote(value: string): string {

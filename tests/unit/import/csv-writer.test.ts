@@ -67,3 +67,10 @@ describe('writeCsv', () => {
 		expect(data).toEqual([rows[0], rows[1], ['3', 'PhoneNumber', "'=cmd|/C calc", rows[2][3]], rows[3]]);
 	});
 });
+
+describe('the formula guard and its undoing on import', () => {
+	it.each(['=x', "'=x", "''+1", '-5', "'plain", 'plain'])('gives %s back as it was', async (value) => {
+		const { protectFormula, unprotectFormula } = await import('$lib/import/csv-writer');
+		expect(unprotectFormula(protectFormula(value))).toBe(value);
+	});
+});

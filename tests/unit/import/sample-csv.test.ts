@@ -14,7 +14,13 @@ const groups = [
 	{ id: 'g2', name: 'Network Team' },
 	{ id: 'g3', name: 'Security' }
 ];
-const workspace = indexWorkspace({ technicians, groups, clients: [], signUpEmail: 'owner@msp.example', customFields: [] });
+const workspace = indexWorkspace({
+	technicians,
+	groups,
+	clients: [],
+	signUpEmail: 'owner@msp.example',
+	customFields: []
+});
 const emails = technicians.map((t) => t.email);
 const names = groups.map((g) => g.name);
 

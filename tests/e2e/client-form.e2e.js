@@ -1,0 +1,137 @@
+// The new-client form and custom fields, end to end: filled as a user would, saved, found, edited, deleted.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { axeViolations, downloadText, openPage, startApp } from './harness.js';
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64'
+);
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+async function fillRequired(page, name, email) {
+	await page.getByLabel(/^Client name/).fill(name);
+	await page.getByLabel(/^Primary contact first name/).fill('Maria');
+	await page.getByLabel(/^Primary contact last name/).fill('Garcia');
+	await page.getByLabel(/^Primary contact email/).fill(email);
+	await page.getByLabel(/^Site name/).fill('Headquarters');
+	await page.getByLabel('Country').selectOption('US');
+}
+
+test('a client is filled in with keyboard and mouse, saved, found, edited and deleted', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/clients/new');
+	await page.getByRole('heading', { name: 'Client details' }).waitFor();
+
+	// Keyboard: type and tab through the first fields.
+	await page.getByLabel(/^Client name/).click();
+	await page.keyboard.type('Contoso Dental Group');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Maria');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Garcia');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('maria@contoso-dental.example');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('+1');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('2125550188');
+
+	// Mouse: the rest.
+	await page.getByLabel('Company logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+	await page.getByLabel(/^Site name/).fill('Headquarters');
+	await page.getByLabel('City').fill('New York');
+	await page.getByLabel('Country').selectOption('US');
+	await page.getByLabel('State or region').selectOption('US-NY');
+	await page.getByLabel(/^Timezone/).selectOption('America/New_York');
+	await page.getByRole('checkbox', { name: 'Saturday' }).check();
+	await page.getByLabel('Saturday opens at').fill('10:00');
+	await page.getByLabel('Saturday closes at').fill('14:00');
+	await page.getByRole('button', { name: 'Add holiday' }).click();
+	await page.locator('#holiday-0-date').fill('2026-12-25');
+	await page.locator('#holiday-0-name').fill('Christmas Day');
+	await page.getByLabel('Email domains').fill('contoso-dental.example');
+	await page.getByLabel('Email domains').press('Enter');
+	await page
+		.getByLabel('Account manager')
+		.selectOption({ label: 'Alice Johnson (alice.johnson@northwind-it.example)' });
+	await page.getByLabel('Service Desk').check();
+	await page.getByRole('button', { name: 'Add property' }).click();
+	await page.locator('#property-0-name').fill('Door code');
+	await page.locator('#property-0-value').fill('4711');
+	assert.deepEqual(await axeViolations(page), [], 'the form');
+
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await page.getByRole('heading', { level: 1, name: 'Contoso Dental Group' }).waitFor();
+	await page.getByText('Christmas Day').waitFor();
+	await page.getByText('Door code').waitFor();
+	await page.getByRole('img', { name: /logo/i }).waitFor();
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true }).click();
+	await page.getByRole('link', { name: 'Contoso Dental Group' }).click();
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('City').fill('Brooklyn');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await page.getByRole('heading', { level: 1, name: 'Contoso Dental Group' }).waitFor();
+	await page.getByText('Brooklyn').waitFor();
+
+	await page.getByRole('button', { name: 'Delete' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: /Delete/ })
+		.click();
+	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+	assert.equal(await page.getByRole('link', { name: 'Contoso Dental Group' }).count(), 0);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
+test('a duplicate client name is refused with a message', async () => {
+	const { page, context } = await openPage(app, '/clients/new');
+	await fillRequired(page, 'Fabrikam', 'anna@fabrikam.example');
+	await page.getByRole('button', { name: 'Save and add another' }).click();
+	await page.getByRole('status').getByText('Saved Fabrikam. Add the next client.').waitFor();
+	await fillRequired(page, '  FABRIKAM ', 'other@fabrikam.example');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await page
+		.getByRole('alert')
+		.getByRole('link', {
+			name: 'A client named "Fabrikam" already exists in this workspace: rename this one, or remove the row.'
+		})
+		.waitFor();
+	await context.close();
+});
+
+test('a custom field shows in the form, in the sample CSV, and is checked in an import', async () => {
+	const { page, context } = await openPage(app, '/settings');
+	await page.getByLabel('Field name').fill('Contract tier');
+	await page.getByLabel('Type').selectOption('dropdown');
+	await page.getByLabel('Options, one per line').fill('Bronze\nSilver\nGold');
+	await page.getByRole('button', { name: 'Add field' }).click();
+	await page.getByRole('cell', { name: 'Contract tier', exact: true }).waitFor();
+
+	await page.goto(app.url + '/clients/new');
+	await page.getByLabel('Contract tier').selectOption('Gold');
+
+	await page.goto(app.url + '/import');
+	const { text } = await downloadText(page, () => page.getByRole('button', { name: 'Download sample CSV' }).click());
+	const [header, row] = text.replace(/^\uFEFF/, '').split('\r\n');
+	assert.match(header, /,TechnicianGroups,Contract tier$/);
+	assert.match(row, /,Bronze$/);
+
+	const csv = `${header}\r\n${row.replace(/,Bronze$/, ',Platinum')}\r\n`;
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'tiers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
+	await page
+		.getByRole('complementary', { name: 'Selected cell' })
+		.getByText('Contract tier "Platinum" is not one of its options: "Bronze", "Silver", "Gold".')
+		.waitFor();
+	await context.close();
+});
