@@ -110,4 +110,16 @@ describe('the client form', () => {
 			'Timezone "Asia/Calcutta" is an old name: use Asia/Kolkata.'
 		);
 	});
+
+	it('finds a country and a timezone by typing part of their names', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		await user.type(screen.getByLabelText('Find countries'), 'nether{Enter}');
+		expect(screen.getByLabelText('Country')).toHaveValue('NL');
+		await user.type(screen.getByLabelText('Find timezones'), 'kolk{Enter}');
+		expect(screen.getByLabelText(/^Timezone/)).toHaveValue('Asia/Kolkata');
+		await user.clear(screen.getByLabelText('Find timezones'));
+		await user.type(screen.getByLabelText('Find timezones'), 'atlantis');
+		expect(screen.getByText('No timezones match “atlantis”.')).toBeInTheDocument();
+	});
 });
