@@ -1,7 +1,7 @@
 // Nothing is lost: a killed tab, another tab's client, another tab's upgrade.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, startApp, watchConsole } from './harness.js';
+import { downloadText, openPage, startApp, watchConsole } from './harness.js';
 
 const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 const fixture = (name) => new URL(name, FIXTURES).pathname;
@@ -106,5 +106,45 @@ test('an upgrade from another tab tells this tab to reload instead of hanging', 
 		.getByRole('alert')
 		.getByText('This app was updated in another tab, so this tab must reload to go on.')
 		.waitFor();
+	await context.close();
+});
+
+test('a workspace backup restores every client after a reset, and persistent storage is shown', async () => {
+	const { page, context } = await openPage(app, '/import');
+	await page.locator('input[type=file]').setInputFiles(fixture('clients-valid.csv'));
+	await page.getByRole('button', { name: 'Import 50 clients' }).click();
+	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+
+	await page.goto(app.url + '/settings');
+	await page
+		.getByText(/^Persistent storage:/)
+		.getByText(/granted|not granted|not supported/)
+		.waitFor();
+	const backup = await downloadText(page, () => page.getByRole('button', { name: 'Back up workspace' }).click());
+	assert.match(backup.name, /^client-import-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+	await page.getByRole('button', { name: 'Reset demo data' }).click();
+	await page
+		.getByRole('dialog', { name: 'Reset demo data?' })
+		.getByRole('button', { name: 'Reset everything' })
+		.click();
+	await page.getByRole('status').getByText('The demo workspace is back').waitFor();
+
+	await page
+		.getByLabel('Restore from backup…')
+		.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
+	await page
+		.getByRole('alert')
+		.getByText(/This file is not a valid workspace backup/)
+		.waitFor();
+	await page
+		.getByLabel('Restore from backup…')
+		.setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+	const dialog = page.getByRole('dialog', { name: 'Restore from backup?' });
+	await dialog.getByText(/50 clients, 8 technicians and\s+5 groups/).waitFor();
+	await dialog.getByRole('button', { name: 'Replace everything' }).click();
+	await page.getByRole('status').getByText(`Restored the workspace from ${backup.name}.`).waitFor();
+	await page.goto(app.url + '/');
+	await page.getByText('50 clients · 8 technicians · 5 groups').waitFor();
 	await context.close();
 });
