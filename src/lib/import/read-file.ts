@@ -141,9 +141,11 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		const row = batch.find((r) => r.rowNumber === rowNumber) ?? batch[batch.length - 1];
 		row?.issues.unshift({ column: WHOLE_ROW, severity: 'error', code: 'row_unclosed_quote', message });
 	};
+	// Batches stay small so that taking one in on the main thread is a short task.
 	const flush = () => {
-		if (batch.length === 0) return;
-		onRows(batch, { ...progress });
+		for (let start = 0; start < batch.length; start += batchSize) {
+			onRows(batch.slice(start, start + batchSize), { ...progress });
+		}
 		batch = [];
 	};
 

@@ -54,8 +54,12 @@ export class ReviewSession {
 	private redoStack: HistoryEntry[] = [];
 	private listeners = new Set<(change: RowsChanged) => void>();
 
-	counts = $state({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 });
-	errorsByColumn = $state<number[]>([]);
+	/** The counts the page shows: published once per change from the plain tallies below. */
+	counts = $state.raw({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 });
+	errorsByColumn = $state.raw<readonly number[]>([]);
+	// Tallied per row in plain fields: 100,000 writes to reactive state would cost more than the checks.
+	private tallies = { rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 };
+	private columnTallies: number[] = [];
 	/** Bumped on every change, for whatever derives from the rows. */
 	version = $state(0);
 	canUndo = $state(false);
@@ -69,7 +73,8 @@ export class ReviewSession {
 	) {
 		this.workspace = indexWorkspace(workspace);
 		this.columns = this.workspace.columns;
-		this.errorsByColumn = this.columns.map(() => 0);
+		this.columnTallies = this.columns.map(() => 0);
+		this.errorsByColumn = [...this.columnTallies];
 	}
 
 	onRowsChanged(listener: (change: RowsChanged) => void): () => void {
@@ -261,14 +266,16 @@ export class ReviewSession {
 		if (sign === 1) this.tallied.add(row);
 		else this.tallied.delete(row);
 		const errors = row.issues.filter((i) => i.severity === 'error');
-		this.counts.rows += sign;
-		this.counts.errors += sign * errors.length;
-		this.counts.warnings += sign * (row.issues.length - errors.length);
-		if (errors.length > 0) this.counts.rowsWithErrors += sign;
-		for (const issue of errors) if (issue.column >= 0) this.errorsByColumn[issue.column] += sign;
+		this.tallies.rows += sign;
+		this.tallies.errors += sign * errors.length;
+		this.tallies.warnings += sign * (row.issues.length - errors.length);
+		if (errors.length > 0) this.tallies.rowsWithErrors += sign;
+		for (const issue of errors) if (issue.column >= 0) this.columnTallies[issue.column] += sign;
 	}
 
 	private changed(change: RowsChanged) {
+		this.counts = { ...this.tallies };
+		this.errorsByColumn = [...this.columnTallies];
 		this.version++;
 		for (const listener of this.listeners) listener(change);
 	}
