@@ -59,24 +59,33 @@ export async function commitImport(
 	try {
 		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
 			const workspace = indexWorkspace(await loadWorkspaceSnapshot());
-			const conflicts = rows
-				.map((row) => ({ rowNumber: row.rowNumber, issues: checkRowAgainstWorkspace(row.values, workspace) }))
-				.filter((c) => c.issues.some((issue) => issue.severity === 'error'));
-			if (conflicts.length > 0) throw new CommitConflict(conflicts);
-			const records: ClientRecord[] = rows.map((row) =>
-				toClientRecord(row.values, workspace, { id: newId(), createdAt, importId })
-			);
-			for (let start = 0; start < records.length; start += CHUNK) {
-				await db.clients.bulkAdd(records.slice(start, start + CHUNK));
-				onProgress(Math.min(records.length, start + CHUNK));
+			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
+			// write them. Once a row no longer fits, nothing more is written, the rest is only checked, and the
+			// error aborts the transaction, which takes back what was written.
+			const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
+			const clientIds: string[] = [];
+			for (let start = 0; start < rows.length; start += CHUNK) {
+				const chunk = rows.slice(start, start + CHUNK);
+				for (const row of chunk) {
+					const issues = checkRowAgainstWorkspace(row.values, workspace);
+					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
+				}
+				if (conflicts.length > 0) continue;
+				const records: ClientRecord[] = chunk.map((row) =>
+					toClientRecord(row.values, workspace, { id: newId(), createdAt, importId })
+				);
+				await db.clients.bulkAdd(records);
+				for (const record of records) clientIds.push(record.id);
+				onProgress(clientIds.length);
 			}
+			if (conflicts.length > 0) throw new CommitConflict(conflicts);
 			const importRecord: ImportRecord = {
 				id: importId,
 				fileName,
 				createdAt,
-				imported: records.length,
+				imported: clientIds.length,
 				skipped,
-				clientIds: records.map((r) => r.id),
+				clientIds,
 				undoneAt: null
 			};
 			await db.imports.add(importRecord);
