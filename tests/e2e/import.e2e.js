@@ -48,8 +48,14 @@ async function storedClients(page) {
 async function goToProblem(page, rowNumber, column) {
 	const where = page.getByRole('complementary', { name: 'Selected cell' }).locator('.where');
 	for (let i = 0; i < 40; i++) {
+		const before = (await where.count()) > 0 ? await where.innerText() : '';
 		await page.getByRole('button', { name: 'Next problem (F8)' }).click();
-		if ((await where.innerText().catch(() => '')) === `Row ${rowNumber} · ${column}`) return;
+		// Wait for this move to show before the next one, or a slow machine would overshoot the target.
+		await page.waitForFunction(
+			(previous) => document.querySelector('[aria-labelledby="details-title"] .where')?.textContent !== previous,
+			before
+		);
+		if ((await where.innerText()) === `Row ${rowNumber} · ${column}`) return;
 	}
 	throw new Error(`Next problem never reached row ${rowNumber}, ${column}`);
 }
