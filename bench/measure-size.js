@@ -1,0 +1,195 @@
+// One file size, measured in one page of a fresh browser (a new profile), step by step as an admin goes: the
+// papaparse baseline, choosing the file until the grid shows every mark, the longest main-thread task meanwhile,
+// edits, the import, then a raw Dexie bulkPut of the same records; the page's JS heap is sampled throughout.
+import { join } from 'node:path';
+import { installProbes } from './browser/probes.js';
+import { sampleHeap, startProfile, stopProfile } from './cdp.js';
+import { edit, importRows, rawBulkPut } from './page-steps.js';
+import { BENCH_PATH } from './site.js';
+import { attribute, longTasksBetween, median, MINUTE, parseSummary, sleep, withTimeout } from './timings.js';
+
+/** Phases whose heap is the app's own (the baselines' records are the benchmark's). */
+const APP_PHASES = ['read', 'draft', 'edits', 'commit'];
+
+/**
+ * Measures one size in a browser from `freshBrowser()`. `file` is the CSV's path, `meta` its generator
+ * counts; `options` = { url, smoke,
+ * editsPerKind, thinkMs, profile, outDir, log }. Never throws: a failure (a crash, a timeout) is recorded in
+ * `error` with the step it happened in, and the figures measured before it are kept.
+ */
+export async function measureSize(freshBrowser, file, meta, options) {
+	const { url, editsPerKind, thinkMs, profile, outDir, log } = options;
+	const origin = new URL(url).origin;
+	const result = {
+		rows: meta.rows,
+		fileBytes: meta.bytes,
+		expected: meta.expected,
+		figures: {},
+		details: {},
+		error: null
+	};
+	const { figures, details } = result;
+	const browser = await freshBrowser();
+	const { context } = browser;
+	context.setDefaultTimeout(2 * MINUTE);
+	await context.addInitScript(installProbes);
+	const page = context.pages()[0] ?? (await context.newPage());
+	let crashed = false;
+	page.on('crash', () => (crashed = true));
+	const cdp = await context.newCDPSession(page);
+	const heap = sampleHeap(cdp);
+	let step = 'open';
+	try {
+		await page.goto(`${url}/import`);
+		await page.locator('input[type=file]').waitFor({ state: 'attached' });
+		// The first visit seeds the demo workspace: let it finish so it does not share the measured time.
+		await page.getByRole('banner').getByText('Northwind IT Services').waitFor();
+
+		step = 'papaparse baseline';
+		log(`  ${step}…`);
+		await heap.phase('baseline-parse');
+		await page.evaluate(() => {
+			const input = Object.assign(document.createElement('input'), { type: 'file', id: '__bench-file', hidden: true });
+			document.body.append(input);
+		});
+		await page.setInputFiles('#__bench-file', file);
+		const baseline = await withTimeout(
+			page.evaluate(async (workerUrl) => {
+				const input = document.getElementById('__bench-file');
+				const chosen = input.files[0];
+				input.remove();
+				const started = performance.now();
+				const worker = new Worker(workerUrl);
+				const answer = await new Promise((resolve) => {
+					worker.onmessage = (event) => resolve(event.data);
+					worker.onerror = (event) => resolve({ error: event.message });
+					worker.postMessage({ file: chosen });
+				});
+				worker.terminate();
+				return { ...answer, pageMs: performance.now() - started };
+			}, `${url}${BENCH_PATH}/baseline-worker.js`),
+			30 * MINUTE,
+			step
+		);
+		if (baseline.error) throw new Error(`papaparse: ${baseline.error}`);
+		figures.papaparseMs = baseline.pageMs;
+		details.papaparse = { records: baseline.records, inWorkerMs: baseline.ms };
+
+		step = 'choose the file until the grid shows';
+		log(`  ${step}…`);
+		await heap.phase('read');
+		await page.evaluate((rows) => {
+			// The grid may show its first rows before it holds them all: every mark is in it once it counts them all.
+			const gridRows = () =>
+				Number(document.querySelector('[role=grid][aria-rowcount]')?.getAttribute('aria-rowcount'));
+			window.__bench.watch({
+				reading: () => document.querySelector('#reading-progress') !== null,
+				review: () => document.querySelector('[role=toolbar][aria-label="Review tools"]') !== null,
+				ready: () =>
+					document.querySelector('.summary') !== null &&
+					document.querySelector('[role=toolbar][aria-label="Review tools"]') !== null &&
+					document.querySelector('.ag-row[row-id] .ag-cell[col-id="ClientName"]') !== null,
+				allRows: (marks) => marks.ready && gridRows() > rows,
+				saving: () => /Saving/.test(document.querySelector('.summary .saved')?.textContent ?? ''),
+				saved: (marks) => marks.saving && /is saved/.test(document.querySelector('.summary .saved')?.textContent ?? '')
+			});
+		}, meta.rows);
+		await startProfile(cdp, profile);
+		await page.locator('input[type=file]:not(#__bench-file)').setInputFiles(file);
+		const gridFull = await withTimeout(
+			page.evaluate(() => window.__bench.until('allRows')),
+			60 * MINUTE,
+			step
+		);
+		details.profileRead = await stopProfile(cdp, profile, join(outDir, `profile-${meta.rows}-read.cpuprofile`));
+		const probe = await page.evaluate(() => ({
+			chosenAt: window.__bench.chosenAt,
+			marks: window.__bench.marks,
+			summary: document.querySelector('.summary')?.textContent ?? ''
+		}));
+		const at = (name) => (probe.marks[name] ? Math.round(probe.marks[name].seen - probe.chosenAt) : null);
+		figures.gridReadyMs = gridFull.painted - probe.chosenAt;
+		details.milestonesMs = {
+			readingShown: at('reading'),
+			reviewShown: at('review'),
+			firstRowsShown: at('ready'),
+			allRowsInGrid: at('allRows')
+		};
+		const summary = parseSummary(probe.summary.replace(/\s+/g, ' '));
+		details.summary = summary;
+		details.summaryMatchesExpected = Object.entries(meta.expected).every(([key, value]) => summary[key] === value);
+		if (!details.summaryMatchesExpected) {
+			log(`  ! the summary (${JSON.stringify(summary)}) differs from the generator's counts`);
+		}
+
+		step = 'first draft save';
+		log(`  ${step}…`);
+		await heap.phase('draft');
+		const saved = await withTimeout(
+			page.evaluate(() => window.__bench.until('saved')),
+			60 * MINUTE,
+			step
+		);
+		await page.evaluate(() => window.__bench.stopWatching());
+		const savingFrom = (await page.evaluate(() => window.__bench.marks.saving.seen)) ?? saved.seen;
+		details.firstDraftSaveMs = Math.round(saved.seen - savingFrom);
+		const draftProblem = await page.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '');
+		if (/could not be saved/.test(draftProblem)) details.draftSaveError = draftProblem.trim();
+		// Performance entries arrive a little after their frame: the long tasks are read once they are in.
+		await sleep(500);
+		const { longTasks, frames } = await page.evaluate(() => ({
+			longTasks: window.__bench.longTasks,
+			frames: window.__bench.frames
+		}));
+		const tasks = longTasksBetween(longTasks, probe.chosenAt, gridFull.seen);
+		figures.longestTaskMs = tasks.longest?.duration ?? 0;
+		details.longTasks = {
+			count: tasks.count,
+			totalMs: Math.round(tasks.totalMs),
+			longestAtMs: tasks.longest ? Math.round(tasks.longest.start - probe.chosenAt) : null,
+			longest: attribute(tasks.longest, frames, origin)
+		};
+		details.draftLongestTaskMs = longTasksBetween(longTasks, savingFrom, saved.seen).longest?.duration ?? 0;
+
+		step = 'edits';
+		log(`  ${step}…`);
+		await heap.phase('edits');
+		const samples = await edit(page, editsPerKind, thinkMs);
+		const beforeEdits = saved.seen;
+		const editTasks = longTasksBetween(await page.evaluate(() => window.__bench.longTasks), beforeEdits, Infinity);
+		figures.editMs = median(samples.plain.map((s) => s.painted));
+		figures.uniquenessEditMs = median(samples.uniqueness.map((s) => s.painted));
+		details.edits = {
+			plain: samples.plain,
+			uniqueness: samples.uniqueness,
+			skippedProblemCells: samples.skipped,
+			gridRebuilt: [...samples.plain, ...samples.uniqueness].filter((s) => s.gridRebuilt).length,
+			longestTaskMs: editTasks.longest?.duration ?? 0
+		};
+
+		step = 'import';
+		log(`  ${step}…`);
+		await heap.phase('commit');
+		const commit = await importRows(page, cdp, profile, join(outDir, `profile-${meta.rows}-commit.cpuprofile`));
+		figures.importRowsPerSecond = commit.rows / (commit.ms / 1000);
+		details.import = commit;
+
+		step = 'raw Dexie bulkPut';
+		log(`  ${step}…`);
+		await heap.phase('raw-bulkput');
+		const raw = await withTimeout(rawBulkPut(page, url), 60 * MINUTE, step);
+		figures.rawBulkPutRowsPerSecond = raw.rows / (raw.ms / 1000);
+		details.rawBulkPut = raw;
+	} catch (error) {
+		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
+		result.error = `${step}: ${crashed ? 'the page crashed' : message.slice(0, 300)}`;
+		log(`  ! ${result.error}`);
+	} finally {
+		const peaks = await heap.stop();
+		const app = APP_PHASES.map((phase) => peaks[phase] ?? 0);
+		figures.peakHeapBytes = Math.max(...app) || null;
+		details.heapPeaksByPhase = peaks;
+		await browser.close();
+	}
+	return result;
+}

@@ -1,0 +1,126 @@
+// The benchmark's outputs for people: the machine it ran on, and one Markdown table (console and README).
+import { execFileSync } from 'node:child_process';
+import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
+
+function git(...args) {
+	try {
+		return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		return '';
+	}
+}
+
+/** The 1-minute load average: other work on the machine slows every figure. */
+export const loadAverage = () => Number(loadavg()[0].toFixed(2));
+
+export function machine(browserVersion) {
+	const cpu = cpus();
+	return {
+		os: `${type()} ${release()} (${arch()})`,
+		cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}`,
+		memory: `${Math.round(totalmem() / 1024 ** 3)} GB`,
+		node: process.version,
+		chromium: browserVersion,
+		date: new Date().toISOString(),
+		loadAverage: loadAverage(),
+		commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'src') ? ' (src/ with uncommitted changes)' : ''}`
+	};
+}
+
+const count = (n) => Math.round(n).toLocaleString('en');
+const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`;
+const time = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`);
+const has = (value) => value !== undefined && value !== null && !Number.isNaN(value);
+
+const COLUMNS = [
+	['Rows', (r) => count(r.rows)],
+	['File', (r) => mb(r.fileBytes)],
+	['papaparse alone', (r) => has(r.figures.papaparseMs) && time(r.figures.papaparseMs)],
+	[
+		'File → grid with every mark',
+		(r) =>
+			has(r.figures.gridReadyMs) &&
+			`${time(r.figures.gridReadyMs)} (${(r.figures.gridReadyMs / r.figures.papaparseMs).toFixed(1)}×)`
+	],
+	['Longest task meanwhile', (r) => has(r.figures.longestTaskMs) && time(r.figures.longestTaskMs)],
+	['Edit, median', (r) => has(r.figures.editMs) && time(r.figures.editMs)],
+	['Edit of a duplicate, median', (r) => has(r.figures.uniquenessEditMs) && time(r.figures.uniquenessEditMs)],
+	['Import', (r) => has(r.figures.importRowsPerSecond) && `${count(r.figures.importRowsPerSecond)} rows/s`],
+	[
+		'Raw Dexie bulkPut',
+		(r) => has(r.figures.rawBulkPutRowsPerSecond) && `${count(r.figures.rawBulkPutRowsPerSecond)} rows/s`
+	],
+	['Peak JS heap', (r) => has(r.figures.peakHeapBytes) && mb(r.figures.peakHeapBytes)]
+];
+
+/** One Markdown table: a row per size; a failed size shows where it stopped. */
+export function table(results) {
+	const lines = [
+		`| ${COLUMNS.map(([title]) => title).join(' | ')} |`,
+		`| ${COLUMNS.map((_, i) => (i === 0 ? '---:' : '---')).join(' | ')} |`
+	];
+	for (const result of results) {
+		const cells = COLUMNS.map(([, cell]) => cell(result) || (result.error ? '—' : ''));
+		lines.push(`| ${cells.join(' | ')} |`);
+	}
+	const failures = results.filter((r) => r.error).map((r) => `${count(r.rows)} rows stopped at ${r.error}`);
+	return [...lines, ...failures.map((f) => `\n${f}`)].join('\n');
+}
+
+export function machineLine(m) {
+	return `${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; Chromium ${m.chromium} (headless); ${m.date.slice(0, 10)}, commit ${m.commit}.`;
+}
+
+/** A few lines per size on where the time goes, for the console. */
+export function notes(results) {
+	return results
+		.map((r) => {
+			const d = r.details;
+			const lines = [`${count(r.rows)} rows:`];
+			if (d.milestonesMs) {
+				lines.push(
+					`  reading shown ${time(d.milestonesMs.readingShown)}, review shown ${time(d.milestonesMs.reviewShown)}, first grid rows ${time(d.milestonesMs.firstRowsShown)}, all rows in the grid ${time(d.milestonesMs.allRowsInGrid)}; summary ${d.summaryMatchesExpected ? 'as generated' : `DIFFERS: ${JSON.stringify(d.summary)}`}`
+				);
+			}
+			if (d.longTasks) {
+				lines.push(
+					`  long tasks until the grid: ${d.longTasks.count}, ${time(d.longTasks.totalMs)} in all; the longest at ${time(d.longTasks.longestAtMs ?? 0)}`
+				);
+				for (const s of d.longTasks.longest?.scripts ?? [])
+					lines.push(`    ${time(s.durationMs)} ${s.invoker} → ${s.source}`);
+			}
+			if (has(d.firstDraftSaveMs)) {
+				lines.push(`  first draft save ${time(d.firstDraftSaveMs)} (longest task ${time(d.draftLongestTaskMs)})`);
+			}
+			if (d.edits) {
+				const all = [...d.edits.plain, ...d.edits.uniqueness];
+				lines.push(
+					`  edits: ${all.length}, of which ${d.edits.gridRebuilt} rebuilt the whole grid; longest task while editing ${time(d.edits.longestTaskMs)}`
+				);
+			}
+			if (d.import) {
+				lines.push(
+					`  import of ${count(d.import.rows)} rows: ${time(d.import.ms)}, longest task ${time(d.import.longestTaskMs)}`
+				);
+			}
+			if (d.rawBulkPut) lines.push(`  raw bulkPut of ${count(d.rawBulkPut.rows)} rows: ${time(d.rawBulkPut.ms)}`);
+			if (d.heapPeaksByPhase) {
+				lines.push(
+					`  heap peaks: ${Object.entries(d.heapPeaksByPhase)
+						.map(([phase, bytes]) => `${phase} ${mb(bytes)}`)
+						.join(', ')}`
+				);
+			}
+			for (const [phase, profile] of [
+				['read', d.profileRead],
+				['import', d.import?.profile]
+			]) {
+				if (!profile) continue;
+				lines.push(`  profile of ${phase} (main thread busy ${time(profile.busyMs)}):`);
+				for (const entry of profile.top)
+					lines.push(`    ${time(entry.ms).padStart(7)} ${entry.share.padStart(7)}  ${entry.fn}`);
+			}
+			return lines.join('\n');
+		})
+		.join('\n');
+}
