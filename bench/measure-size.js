@@ -34,8 +34,9 @@ export async function measureSize(freshBrowser, file, meta, options) {
 	context.setDefaultTimeout(2 * MINUTE);
 	await context.addInitScript(installProbes);
 	const page = context.pages()[0] ?? (await context.newPage());
-	let crashed = false;
-	page.on('crash', () => (crashed = true));
+	let crashed = '';
+	page.on('crash', () => (crashed = 'the page crashed'));
+	context.on('close', () => (crashed ||= 'the browser closed by itself (a crash?)'));
 	const cdp = await context.newCDPSession(page);
 	const heap = sampleHeap(cdp);
 	let step = 'open';
@@ -182,7 +183,7 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		details.rawBulkPut = raw;
 	} catch (error) {
 		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
-		result.error = `${step}: ${crashed ? 'the page crashed' : message.slice(0, 300)}`;
+		result.error = `${step}: ${crashed || message.slice(0, 300)}`;
 		log(`  ! ${result.error}`);
 	} finally {
 		const peaks = await heap.stop();

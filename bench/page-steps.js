@@ -87,12 +87,11 @@ export async function importRows(page, cdp, profile, profileFile) {
 
 /**
  * The floor for the import: the records the app just stored, read back and written with one raw Dexie
- * `bulkPut` in one transaction, into a database of the same schema. The app's page is left first (by its own
- * link) so its review's memory can go; the records are read before the clock starts.
+ * `bulkPut` in one transaction, into a database of the same schema. The tab loads the app's home page first,
+ * so the review's memory is gone; the records are read before the clock starts.
  */
 export async function rawBulkPut(page, url) {
-	await page.locator('header a.brand').click();
-	await page.waitForURL(`${url}/`);
+	await page.goto(`${url}/`);
 	await page.addScriptTag({ url: `${url}${BENCH_PATH}/dexie.min.js` });
 	return page.evaluate(async () => {
 		const request = (r) =>

@@ -73,7 +73,12 @@ async function freshBrowser() {
 		context,
 		async close() {
 			await context.close().catch(() => {});
-			rmSync(dir, { recursive: true, force: true });
+			// Chromium may still be writing as it goes: a profile left behind in the temp folder is no failure.
+			try {
+				rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
+			} catch (error) {
+				log(`  (could not remove ${dir}: ${error.code ?? error})`);
+			}
 		}
 	};
 }
@@ -83,6 +88,17 @@ await versionProbe.close();
 log(`Benchmark on ${machineLine(about)}`);
 
 const results = [];
+const mode = {
+	smoke: values.smoke,
+	profile: values.profile,
+	editsPerKind: options.editsPerKind,
+	thinkMs: options.thinkMs
+};
+/** Written after every size, so a run stopped midway keeps what it measured. */
+function save() {
+	mkdirSync(dirname(values.out), { recursive: true });
+	writeFileSync(values.out, JSON.stringify({ machine: about, mode, results }, null, '\t') + '\n');
+}
 try {
 	for (const rows of sizes) {
 		const started = Date.now();
@@ -94,6 +110,7 @@ try {
 		const load = loadAverage();
 		const result = await measureSize(freshBrowser, file.path, file, { ...options, url: server.url });
 		results.push({ ...result, loadAverage: { before: load, after: loadAverage() } });
+		save();
 		log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
 	}
 } finally {
@@ -104,13 +121,5 @@ log('');
 log(table(results));
 log('');
 log(notes(results));
-mkdirSync(dirname(values.out), { recursive: true });
-const mode = {
-	smoke: values.smoke,
-	profile: values.profile,
-	editsPerKind: options.editsPerKind,
-	thinkMs: options.thinkMs
-};
-writeFileSync(values.out, JSON.stringify({ machine: about, mode, results }, null, '\t') + '\n');
 log(`\nWrote ${relative(process.cwd(), values.out)}.`);
 process.exitCode = results.some((result) => result.error) ? 1 : 0;

@@ -34,7 +34,12 @@ export function ensureBuild({ build } = {}) {
 	}
 	if (build !== true && !stale) return false;
 	console.log(build === true ? 'Building the site…' : 'build/ is missing or older than src/: building…');
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+	try {
+		execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+	} catch (error) {
+		console.error(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+		throw new Error('The build failed (its output is above).');
+	}
 	return true;
 }
 
