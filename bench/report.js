@@ -28,7 +28,10 @@ export function machine(browserVersion) {
 }
 
 const count = (n) => Math.round(n).toLocaleString('en');
-const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`;
+const mb = (bytes) =>
+	bytes >= 1024 ** 3
+		? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+		: `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`;
 const time = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`);
 const has = (value) => value !== undefined && value !== null && !Number.isNaN(value);
 
