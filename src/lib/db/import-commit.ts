@@ -60,10 +60,13 @@ export async function commitImport(
 		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
 			const workspace = indexWorkspace(await loadWorkspaceSnapshot());
 			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
-			// write them. Once a row no longer fits, nothing more is written, the rest is only checked, and the
-			// error aborts the transaction, which takes back what was written.
+			// write them. A chunk is built while the one before is being written, so the page and the database
+			// work at the same time. Once a row no longer fits, nothing more is written, the rest is only
+			// checked, and the error aborts the transaction, which takes back what was written.
 			const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
 			const clientIds: string[] = [];
+			let written = 0;
+			let writing: Promise<void> | undefined;
 			for (let start = 0; start < rows.length; start += CHUNK) {
 				const chunk = rows.slice(start, start + CHUNK);
 				for (const row of chunk) {
@@ -74,10 +77,12 @@ export async function commitImport(
 				const records: ClientRecord[] = chunk.map((row) =>
 					toClientRecord(row.values, workspace, { id: newId(), createdAt, importId })
 				);
-				await db.clients.bulkAdd(records);
 				for (const record of records) clientIds.push(record.id);
-				onProgress(clientIds.length);
+				const before = writing;
+				writing = db.clients.bulkAdd(records).then(() => onProgress((written += records.length)));
+				await before;
 			}
+			await writing;
 			if (conflicts.length > 0) throw new CommitConflict(conflicts);
 			const importRecord: ImportRecord = {
 				id: importId,

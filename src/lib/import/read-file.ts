@@ -99,14 +99,20 @@ export interface ReadOptions {
 	settings: FileSettings;
 	mapping: ColumnMapping;
 	workspace: WorkspaceIndex;
-	/** Receives each batch of checked rows, with progress. */
+	/** Receives each batch of checked rows, in file order, with progress. */
 	onRows: (rows: ParsedRow[], progress: Progress) => void;
 	batchSize?: number;
+	/** Checks a batch of rows (values in template order); by default here, one row after the other. */
+	check?: (rows: string[][]) => RowIssue[][] | Promise<RowIssue[][]>;
 }
+
+/** Batches being checked at once: enough to keep every core busy, few enough to bound memory. */
+const BATCHES_IN_FLIGHT = 10;
 
 /** Streams the whole file: decodes, parses and checks each row, in batches. */
 export async function readFile(file: Blob, options: ReadOptions): Promise<Progress> {
 	const { settings, mapping, workspace, onRows, batchSize = 2000 } = options;
+	const check = options.check ?? ((rows: string[][]) => rows.map((values) => checkRow(values, workspace)));
 	const decoder = new TextDecoder(settings.encoding);
 	let parser: CsvStreamParser | undefined;
 	let recordIndex = 0;
@@ -124,12 +130,10 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 				continue;
 			}
 			const values = toTemplateRow(record, mapping, workspace.columns.length).map(unprotectFormula);
-			const issues = checkRow(values, workspace);
 			const ragged = raggedIssue(record.length, headerFields, record);
-			if (ragged) issues.unshift(ragged);
 			// Spreadsheet row number: records are counted from the header's 1, blank lines included,
 			// since a spreadsheet shows them as rows too; a quoted cell's line breaks do not add rows.
-			batch.push({ rowNumber: index + 1, values, issues });
+			batch.push({ rowNumber: index + 1, values, issues: ragged ? [ragged] : [] });
 			progress.rowsRead++;
 		}
 		if (parser && parser.problems.length > problemsSeen) {
@@ -141,12 +145,25 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		const row = batch.find((r) => r.rowNumber === rowNumber) ?? batch[batch.length - 1];
 		row?.issues.unshift({ column: WHOLE_ROW, severity: 'error', code: 'row_unclosed_quote', message });
 	};
-	// Batches stay small so that taking one in on the main thread is a short task.
-	const flush = () => {
+
+	// Batches are checked (perhaps on other cores) while reading goes on, and handed over in file order.
+	// They stay small so that taking one in on the main thread is a short task.
+	let handedOver: Promise<void> = Promise.resolve();
+	const inFlight: Promise<void>[] = [];
+	const flush = async () => {
 		for (let start = 0; start < batch.length; start += batchSize) {
-			onRows(batch.slice(start, start + batchSize), { ...progress });
+			const rows = batch.slice(start, start + batchSize);
+			const checked = check(rows.map((row) => row.values));
+			const at = { ...progress };
+			handedOver = handedOver.then(async () => {
+				const issues = await checked;
+				rows.forEach((row, i) => row.issues.push(...issues[i]));
+				onRows(rows, at);
+			});
+			inFlight.push(handedOver);
 		}
 		batch = [];
+		while (inFlight.length > BATCHES_IN_FLIGHT) await inFlight.shift();
 	};
 
 	for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
@@ -155,12 +172,13 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		parser ??= new CsvStreamParser(settings.delimiter, detectNewline(text));
 		progress.bytesRead = Math.min(file.size, offset + CHUNK_BYTES);
 		take(parser.push(text));
-		if (batch.length >= batchSize) flush();
+		if (batch.length >= batchSize) await flush();
 	}
 	if (parser) {
 		take(parser.push(decoder.decode()));
 		take(parser.finish());
 	}
-	flush();
+	await flush();
+	await handedOver;
 	return progress;
 }

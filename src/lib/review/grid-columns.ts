@@ -1,6 +1,12 @@
 // The review grid's columns: the pinned spreadsheet row number, then the template's columns, each with its
 // editor, its marks and its messages, all read from the row's issues (computed once by the rules module).
-import type { ColDef, ICellEditorParams, ITooltipParams } from 'ag-grid-community';
+import type {
+	ColDef,
+	ICellEditorParams,
+	IHeaderParams,
+	IInnerHeaderComponent,
+	ITooltipParams
+} from 'ag-grid-community';
 import { COUNTRIES, subdivisionsOf } from '$lib/domain/countries';
 import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
@@ -43,6 +49,8 @@ function marks(column: number) {
 export interface ColumnContext {
 	technicianEmails: () => string[];
 	errorCount: (column: number) => number;
+	/** Calls the listener whenever the counts may have changed; returns the function that stops it. */
+	onCountsChanged: (listener: () => void) => () => void;
 	/** Called with the new value of a cell; the review applies it and tells the grid what changed. */
 	onEdit: (row: ReviewRow, column: number, value: string) => void;
 }
@@ -76,6 +84,40 @@ function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnCon
 	}
 }
 
+/**
+ * A column's name and its error count. The count is updated in place when the review changes: refreshing the
+ * grid's headers instead would rebuild every header, and the select-all checkbox would walk every row.
+ */
+class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
+	private readonly gui = document.createElement('span');
+	private readonly count = document.createElement('span');
+	private stop = () => {};
+
+	init(params: IHeaderParams<ReviewRow> & { column: number; context: ColumnContext }) {
+		const { column, context } = params;
+		this.count.className = 'header-error-count';
+		this.gui.append(params.displayName, this.count);
+		const update = () => {
+			const n = context.errorCount(column);
+			this.count.textContent = n > 0 ? ` (${n} ${n === 1 ? 'error' : 'errors'})` : '';
+		};
+		update();
+		this.stop = context.onCountsChanged(update);
+	}
+
+	getGui() {
+		return this.gui;
+	}
+
+	refresh() {
+		return false;
+	}
+
+	destroy() {
+		this.stop();
+	}
+}
+
 export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContext): ColDef<ReviewRow>[] {
 	return [
 		{
@@ -92,9 +134,9 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 		...workspace.columns.map((name, column): ColDef<ReviewRow> => ({
 			colId: name,
 			headerName: name,
-			headerValueGetter: () => {
-				const count = context.errorCount(column);
-				return count > 0 ? `${name} (${count} ${count === 1 ? 'error' : 'errors'})` : name;
+			headerComponentParams: {
+				innerHeaderComponent: ErrorCountHeader,
+				innerHeaderComponentParams: { column, context }
 			},
 			valueGetter: (p) => p.data?.values[column] ?? '',
 			valueSetter: (p) => {

@@ -1,0 +1,81 @@
+// Checking batches of rows on every core the browser offers: batches go to helper workers while they have
+// little queued, and are checked in place otherwise, so the parse worker's own core shares the checking when
+// the helpers are busy and parses when they are not. Results come back in the order batches went in.
+import type { RowIssue } from '$lib/domain/issues';
+import { checkRow } from '$lib/domain/rules';
+import type { WorkspaceIndex, WorkspaceSnapshot } from '$lib/domain/workspace';
+import { packRows, type PackedRows } from './row-packing';
+
+export type CheckRequest =
+	{ type: 'workspace'; workspace: WorkspaceSnapshot } | { type: 'check'; id: number; rows: PackedRows };
+
+export type CheckResponse = { type: 'checked'; id: number; issues: RowIssue[][] };
+
+/** The parts of a Worker the pool uses (a fake in unit tests). */
+export interface CheckHelper {
+	postMessage(message: CheckRequest, transfer?: Transferable[]): void;
+	onmessage: ((event: MessageEvent<CheckResponse>) => void) | null;
+	onerror: ((event: ErrorEvent) => void) | null;
+	terminate(): void;
+}
+
+/** Batches a helper may have queued before the next is checked in place. */
+const HELPER_QUEUE = 4;
+
+interface Pending {
+	rows: readonly string[][];
+	resolve: (issues: RowIssue[][]) => void;
+}
+
+export class CheckPool {
+	private nextId = 0;
+	private readonly helpers: { worker: CheckHelper; pending: Map<number, Pending> }[];
+
+	constructor(
+		private readonly workspace: WorkspaceIndex,
+		snapshot: WorkspaceSnapshot,
+		workers: readonly CheckHelper[]
+	) {
+		this.helpers = workers.map((worker) => {
+			const helper = { worker, pending: new Map<number, Pending>() };
+			worker.onmessage = ({ data }) => {
+				helper.pending.get(data.id)?.resolve(data.issues);
+				helper.pending.delete(data.id);
+			};
+			// A helper that fails hands its batches back: they are checked in place, and it gets no more.
+			worker.onerror = (event) => {
+				event.preventDefault?.();
+				this.helpers.splice(this.helpers.indexOf(helper), 1);
+				worker.terminate();
+				for (const batch of helper.pending.values()) batch.resolve(this.checkHere(batch.rows));
+				helper.pending.clear();
+			};
+			worker.postMessage({ type: 'workspace', workspace: snapshot });
+			return helper;
+		});
+	}
+
+	/** The issues of each row of the batch, in its order. */
+	check(rows: readonly string[][]): Promise<RowIssue[][]> {
+		const helper = this.helpers
+			.filter((h) => h.pending.size < HELPER_QUEUE)
+			.sort((a, b) => a.pending.size - b.pending.size)[0];
+		if (!helper || rows.length === 0) return Promise.resolve(this.checkHere(rows));
+		const id = this.nextId++;
+		const width = this.workspace.columns.length;
+		const packed = packRows(rows, width);
+		return new Promise((resolve) => {
+			helper.pending.set(id, { rows, resolve });
+			helper.worker.postMessage({ type: 'check', id, rows: packed }, [packed.lengths.buffer]);
+		});
+	}
+
+	close(): void {
+		for (const helper of this.helpers) helper.worker.terminate();
+		this.helpers.length = 0;
+	}
+
+	private checkHere(rows: readonly string[][]): RowIssue[][] {
+		return rows.map((values) => checkRow(values, this.workspace));
+	}
+}

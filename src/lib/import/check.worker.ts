@@ -1,0 +1,18 @@
+// A helper of the parse worker: checks batches of rows against the rules while the parse worker reads on, so
+// that checking runs on another core alongside parsing.
+import { checkRow } from '$lib/domain/rules';
+import { indexWorkspace, type WorkspaceIndex } from '$lib/domain/workspace';
+import type { CheckRequest, CheckResponse } from './check-pool';
+import { unpackRows } from './row-packing';
+
+let workspace: WorkspaceIndex | undefined;
+
+self.onmessage = (event: MessageEvent<CheckRequest>) => {
+	const request = event.data;
+	if (request.type === 'workspace') {
+		workspace = indexWorkspace(request.workspace);
+		return;
+	}
+	const issues = unpackRows(request.rows).map((values) => checkRow(values, workspace!));
+	self.postMessage({ type: 'checked', id: request.id, issues } satisfies CheckResponse);
+};

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { checkRow } from '$lib/domain/rules';
+import type { RowIssue } from '$lib/domain/issues';
+import { CheckPool, type CheckHelper, type CheckRequest, type CheckResponse } from '$lib/import/check-pool';
+import { type ParsedRow } from '$lib/import/protocol';
+import { writeCsv } from '$lib/import/csv-writer';
+import { readFile } from '$lib/import/read-file';
+import { packRows, unpackRows } from '$lib/import/row-packing';
+import { TEMPLATE_COLUMNS as COLUMNS } from '$lib/domain/template';
+import { indexWorkspace } from '$lib/domain/workspace';
+import { SNAPSHOT, validRow, WORKSPACE } from '../domain/valid-row';
+
+const WIDTH = COLUMNS.length;
+
+describe('packRows and unpackRows', () => {
+	it('give back every value exactly, whatever it holds', () => {
+		const rows = [
+			['', 'a', 'Zoë Ärger', '😀 emoji', 'line\nbreak', 'tab\tand\u001fseparators\u001e', '"quoted"', ''],
+			['x'.repeat(100_000), '', '', '', '', '', '', '\u0000']
+		];
+		const packed = packRows(rows, 8);
+		expect(packed.lengths).toHaveLength(16);
+		expect(unpackRows(packed)).toEqual(rows);
+	});
+
+	it('fills missing values of a short row with empty strings', () => {
+		expect(unpackRows(packRows([['a']], 3))).toEqual([['a', '', '']]);
+	});
+
+	it('packs no rows into nothing', () => {
+		expect(unpackRows(packRows([], WIDTH))).toEqual([]);
+	});
+});
+
+/** A helper worker in the same thread: answers after `delay(id)` ms, as the real one would. */
+class FakeHelper implements CheckHelper {
+	onmessage: ((event: MessageEvent<CheckResponse>) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	checked = 0;
+	terminated = false;
+	private workspace = WORKSPACE;
+
+	constructor(private readonly delay: (id: number) => number = () => 0) {}
+
+	postMessage(message: CheckRequest) {
+		if (message.type === 'workspace') {
+			this.workspace = indexWorkspace(message.workspace);
+			return;
+		}
+		const issues = unpackRows(message.rows).map((values) => checkRow(values, this.workspace));
+		this.checked++;
+		setTimeout(
+			() => this.onmessage?.({ data: { type: 'checked', id: message.id, issues } } as MessageEvent<CheckResponse>),
+			this.delay(message.id)
+		);
+	}
+
+	terminate() {
+		this.terminated = true;
+	}
+}
+
+function someRows(count: number, offset = 0): string[][] {
+	return Array.from({ length: count }, (_, i) => {
+		const n = i + offset;
+		// Every third row has a problem or two.
+		return validRow({
+			ClientName: `Client ${n}`,
+			PrimaryContactEmail: n % 3 === 0 ? `not an email ${n}` : `contact${n}@example.com`,
+			Timezone: n % 5 === 0 ? 'Asia/Calcutta' : 'Europe/London'
+		});
+	});
+}
+
+const inPlace = (rows: string[][]) => rows.map((values) => checkRow(values, WORKSPACE));
+
+describe('CheckPool', () => {
+	it('checks each batch exactly as checkRow does, in the batch order, whether a helper or itself checks it', async () => {
+		const helper = new FakeHelper((id) => (id % 2 === 0 ? 15 : 1));
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		const batches = Array.from({ length: 10 }, (_, b) => someRows(50, b * 50));
+		const results = await Promise.all(batches.map((batch) => pool.check(batch)));
+		expect(results).toEqual(batches.map(inPlace));
+		expect(results.flat().some((issues) => issues.length > 0)).toBe(true);
+		// The helper took some batches and left the rest to the pool while it was busy.
+		expect(helper.checked).toBeGreaterThan(0);
+		expect(helper.checked).toBeLessThan(10);
+		pool.close();
+		expect(helper.terminated).toBe(true);
+	});
+
+	it('gives each helper the workspace, so its rules see the same technicians and clients', async () => {
+		const helper = new FakeHelper();
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		const [issues] = await pool.check([validRow({ ClientName: 'ACME corp' })]);
+		expect(issues.map((issue) => issue.code)).toEqual(['name_exists']);
+		expect(helper.checked).toBe(1);
+	});
+
+	it('checks in place when there is no helper', async () => {
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, []);
+		const rows = someRows(30);
+		expect(await pool.check(rows)).toEqual(inPlace(rows));
+	});
+
+	it('checks the batches of a helper that fails in place, and sends it no more', async () => {
+		const helper = new FakeHelper(() => 1000);
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		const rows = someRows(20);
+		const pending = pool.check(rows);
+		helper.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
+		expect(await pending).toEqual(inPlace(rows));
+		expect(helper.terminated).toBe(true);
+		await pool.check(someRows(5));
+		expect(helper.checked).toBe(1);
+	});
+});
+
+describe('readFile with checks elsewhere', () => {
+	const csv = (rows: string[][]) => writeCsv([COLUMNS, ...rows]);
+
+	it('hands batches over in file order even when their checks finish in another order', async () => {
+		const rows = someRows(95);
+		const file = new Blob([csv(rows)]);
+		const read = async (check?: (rows: string[][]) => Promise<RowIssue[][]> | RowIssue[][]) => {
+			const got: ParsedRow[] = [];
+			await readFile(file, {
+				settings: { encoding: 'utf-8', delimiter: ',' },
+				mapping: COLUMNS.map((_, i) => i),
+				workspace: WORKSPACE,
+				batchSize: 10,
+				onRows: (batch) => got.push(...batch),
+				check
+			});
+			return got;
+		};
+		let calls = 0;
+		// The first batches take longest.
+		const slowFirst = (batch: string[][]) => {
+			const delay = 30 - calls++ * 3;
+			return new Promise<RowIssue[][]>((resolve) => setTimeout(() => resolve(inPlace(batch)), Math.max(0, delay)));
+		};
+		const elsewhere = await read(slowFirst);
+		expect(calls).toBe(10);
+		expect(elsewhere.map((row) => row.rowNumber)).toEqual(rows.map((_, i) => i + 2));
+		expect(elsewhere).toEqual(await read());
+	});
+
+	it("keeps the file's remark on a ragged row before the rules' issues", async () => {
+		const row = validRow({ PrimaryContactEmail: 'nope' });
+		const file = new Blob([writeCsv([COLUMNS, [...row, 'extra']])]);
+		const got: ParsedRow[] = [];
+		await readFile(file, {
+			settings: { encoding: 'utf-8', delimiter: ',' },
+			mapping: COLUMNS.map((_, i) => i),
+			workspace: WORKSPACE,
+			onRows: (batch) => got.push(...batch),
+			check: async (batch) => inPlace(batch)
+		});
+		expect(got[0].issues.map((issue) => issue.code)).toEqual(['row_too_many_fields', 'email_invalid']);
+	});
+});
