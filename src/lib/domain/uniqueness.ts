@@ -36,51 +36,78 @@ function describeRows(rows: number[]): string {
 	return `${rows.length === 1 ? 'row' : 'rows'} ${listed}${more}`;
 }
 
+/**
+ * Row numbers having one key: a lone row is kept as its number, a group as an array, since a file of a million
+ * rows has a million keys and only a few groups.
+ */
+type RowsOfKey = number | number[];
+
 export class UniquenessIndex {
-	/** Per unique column: key → row numbers having it. */
-	private readonly rowsByKey = UNIQUE_COLUMNS.map(() => new Map<string, Set<number>>());
-	/** Per unique column: row number → its key. */
-	private readonly keyByRow = UNIQUE_COLUMNS.map(() => new Map<number, string>());
+	/** Per unique column: key → the rows having it. */
+	private readonly rowsByKey = UNIQUE_COLUMNS.map(() => new Map<string, RowsOfKey>());
+	/** Per unique column: row number → its key (indexed by row number; row numbers are small and dense). */
+	private readonly keyByRow = UNIQUE_COLUMNS.map((): (string | undefined)[] => []);
 
 	/** Sets a row's values (new or edited); returns every row whose uniqueness marks may change. */
 	set(rowNumber: number, values: readonly string[]): Set<number> {
-		const affected = this.remove(rowNumber);
-		UNIQUE_COLUMNS.forEach((unique, u) => {
-			const key = unique.key(values[unique.column] ?? '');
-			if (key === '') return;
-			let rows = this.rowsByKey[u].get(key);
-			if (!rows) this.rowsByKey[u].set(key, (rows = new Set()));
-			rows.add(rowNumber);
-			this.keyByRow[u].set(rowNumber, key);
-			if (rows.size > 1) for (const row of rows) affected.add(row);
-		});
-		affected.add(rowNumber);
+		const affected = new Set<number>();
+		this.setInto(rowNumber, values, affected);
 		return affected;
+	}
+
+	/** As `set`, adding the rows whose marks may change to `affected`: no allocation per row, for bulk loads. */
+	setInto(rowNumber: number, values: readonly string[], affected: Set<number>): void {
+		this.removeInto(rowNumber, affected);
+		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
+			const unique = UNIQUE_COLUMNS[u];
+			const key = unique.key(values[unique.column] ?? '');
+			if (key === '') continue;
+			const byKey = this.rowsByKey[u];
+			const rows = byKey.get(key);
+			if (rows === undefined) byKey.set(key, rowNumber);
+			else {
+				const group = typeof rows === 'number' ? [rows, rowNumber] : (rows.push(rowNumber), rows);
+				if (group !== rows) byKey.set(key, group);
+				for (const row of group) affected.add(row);
+			}
+			this.keyByRow[u][rowNumber] = key;
+		}
+		affected.add(rowNumber);
 	}
 
 	/** Removes a row (deleted, or before it is set again); returns the rows whose marks may change. */
 	remove(rowNumber: number): Set<number> {
 		const affected = new Set<number>();
-		UNIQUE_COLUMNS.forEach((_, u) => {
-			const key = this.keyByRow[u].get(rowNumber);
-			if (key === undefined) return;
-			this.keyByRow[u].delete(rowNumber);
-			const rows = this.rowsByKey[u].get(key)!;
-			rows.delete(rowNumber);
-			if (rows.size === 0) this.rowsByKey[u].delete(key);
-			for (const row of rows) affected.add(row);
-		});
+		this.removeInto(rowNumber, affected);
 		return affected;
+	}
+
+	private removeInto(rowNumber: number, affected: Set<number>): void {
+		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
+			const key = this.keyByRow[u][rowNumber];
+			if (key === undefined) continue;
+			this.keyByRow[u][rowNumber] = undefined;
+			const byKey = this.rowsByKey[u];
+			const rows = byKey.get(key)!;
+			if (typeof rows === 'number') {
+				byKey.delete(key);
+				continue;
+			}
+			const left = rows.filter((row) => row !== rowNumber);
+			byKey.set(key, left.length === 1 ? left[0] : left);
+			for (const row of left) affected.add(row);
+		}
 	}
 
 	/** The duplicate issues of one row, given its values. */
 	issuesFor(rowNumber: number, values: readonly string[]): RowIssue[] {
 		const issues: RowIssue[] = [];
-		UNIQUE_COLUMNS.forEach((unique, u) => {
-			const key = this.keyByRow[u].get(rowNumber);
+		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
+			const unique = UNIQUE_COLUMNS[u];
+			const key = this.keyByRow[u][rowNumber];
 			const rows = key === undefined ? undefined : this.rowsByKey[u].get(key);
-			if (!rows || rows.size < 2) return;
-			const others = [...rows].filter((row) => row !== rowNumber).sort((a, b) => a - b);
+			if (rows === undefined || typeof rows === 'number') continue;
+			const others = rows.filter((row) => row !== rowNumber).sort((a, b) => a - b);
 			const value = (values[unique.column] ?? '').trim();
 			issues.push({
 				column: unique.column,
@@ -88,7 +115,7 @@ export class UniquenessIndex {
 				code: unique.code,
 				message: unique.describe(value, describeRows(others))
 			});
-		});
+		}
 		return issues;
 	}
 }

@@ -26,8 +26,13 @@ export interface WorkspaceIndex {
 
 /** Client names are unique case- and space-insensitively: "Acme  Corp" and "acme corp" are one name. */
 export function clientNameKey(name: string): string {
-	return name.trim().replace(/\s+/g, ' ').toLowerCase();
+	const trimmed = name.trim();
+	// Most names have single spaces only: they skip the replace, which a bulk load feels.
+	return (SPACES_TO_FOLD.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
 }
+
+/** Whitespace other than a single space: what `clientNameKey` folds into one space. */
+const SPACES_TO_FOLD = /[^\S ]| {2}/;
 
 export function emailKey(email: string): string {
 	return email.trim().toLowerCase();

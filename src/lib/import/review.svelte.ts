@@ -17,7 +17,12 @@ export interface ReviewRow {
 	ownIssues: RowIssue[];
 	/** All its problems, duplicates included, in column order. */
 	issues: RowIssue[];
+	/** Whether its issues are in the review's counts (not once it is deleted). */
+	inCounts: boolean;
 }
+
+/** The issues of a row without any: one shared array, not a million empty ones. */
+const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 
 export interface CellChange {
 	rowNumber: number;
@@ -47,7 +52,8 @@ export class ReviewSession {
 	readonly rows: ReviewRow[] = [];
 	/** The columns of every row: the template's, then the custom fields' (as they were when the review began). */
 	readonly columns: readonly string[];
-	private readonly byNumber = new Map<number, ReviewRow>();
+	/** Rows by row number (small, dense numbers: an array is far lighter than a map of a million). */
+	private readonly byNumber: (ReviewRow | undefined)[] = [];
 	private readonly uniqueness = new UniquenessIndex();
 	private workspace: WorkspaceIndex;
 	private undoStack: HistoryEntry[] = [];
@@ -83,7 +89,7 @@ export class ReviewSession {
 	}
 
 	row(rowNumber: number): ReviewRow | undefined {
-		return this.byNumber.get(rowNumber);
+		return this.byNumber[rowNumber];
 	}
 
 	/** Adds rows as the worker sends them; rows already shown may gain duplicate marks. */
@@ -91,18 +97,19 @@ export class ReviewSession {
 		const added: ReviewRow[] = [];
 		const affected = new Set<number>();
 		for (const { rowNumber, values, issues } of parsed) {
-			const row: ReviewRow = { rowNumber, values, ownIssues: issues, issues: [] };
+			const ownIssues = issues.length === 0 ? NO_ISSUES : issues;
+			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false };
 			this.rows.push(row);
-			this.byNumber.set(rowNumber, row);
+			this.byNumber[rowNumber] = row;
 			added.push(row);
-			for (const n of this.uniqueness.set(rowNumber, values)) affected.add(n);
+			this.uniqueness.setInto(rowNumber, values, affected);
 		}
 		const addedNumbers = new Set(added.map((r) => r.rowNumber));
 		for (const row of added) this.refreshIssues(row);
 		const updated: ReviewRow[] = [];
 		for (const n of affected) {
 			if (addedNumbers.has(n)) continue;
-			const row = this.byNumber.get(n);
+			const row = this.byNumber[n];
 			if (row && this.refreshIssues(row)) updated.push(row);
 		}
 		this.changed({ updated, added, removed: [] });
@@ -110,9 +117,9 @@ export class ReviewSession {
 
 	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
 	edit(changes: readonly CellChange[], label: string): void {
-		const real = changes.filter((c) => this.byNumber.get(c.rowNumber)?.values[c.column] !== c.value);
+		const real = changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
 		if (real.length === 0) return;
-		const before = real.map((c) => ({ ...c, value: this.byNumber.get(c.rowNumber)!.values[c.column] }));
+		const before = real.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.values[c.column] }));
 		this.record({ kind: 'cells', label, before, after: [...real] });
 		this.applyCells(real);
 	}
@@ -128,7 +135,8 @@ export class ReviewSession {
 	/** Adds an empty row at the end, numbered after the last; returns it. */
 	addRow(): ReviewRow {
 		const rowNumber = this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
-		const row: ReviewRow = { rowNumber, values: this.columns.map(() => ''), ownIssues: [], issues: [] };
+		const values = this.columns.map(() => '');
+		const row: ReviewRow = { rowNumber, values, ownIssues: NO_ISSUES, issues: NO_ISSUES, inCounts: false };
 		row.ownIssues = checkRow(row.values, this.workspace);
 		this.record({ kind: 'add', label: 'Add row', row, index: this.rows.length });
 		this.attach([{ index: this.rows.length, row }]);
@@ -190,7 +198,7 @@ export class ReviewSession {
 	private applyCells(changes: readonly CellChange[]) {
 		const touched = new Set<ReviewRow>();
 		for (const change of changes) {
-			const row = this.byNumber.get(change.rowNumber);
+			const row = this.byNumber[change.rowNumber];
 			if (!row) continue;
 			row.values = row.values.slice();
 			row.values[change.column] = change.value;
@@ -203,7 +211,7 @@ export class ReviewSession {
 		}
 		const updated = new Set<ReviewRow>(touched);
 		for (const n of affected) {
-			const row = this.byNumber.get(n);
+			const row = this.byNumber[n];
 			if (row) updated.add(row);
 		}
 		for (const row of updated) this.refreshIssues(row);
@@ -214,8 +222,8 @@ export class ReviewSession {
 		const affected = new Set<number>();
 		for (const { index, row } of [...entries].sort((a, b) => a.index - b.index)) {
 			this.rows.splice(Math.min(index, this.rows.length), 0, row);
-			this.byNumber.set(row.rowNumber, row);
-			for (const n of this.uniqueness.set(row.rowNumber, row.values)) affected.add(n);
+			this.byNumber[row.rowNumber] = row;
+			this.uniqueness.setInto(row.rowNumber, row.values, affected);
 		}
 		const added = entries.map((e) => e.row);
 		for (const row of added) this.refreshIssues(row);
@@ -228,7 +236,7 @@ export class ReviewSession {
 		const gone = new Set(rows);
 		for (const row of rows) {
 			for (const n of this.uniqueness.remove(row.rowNumber)) affected.add(n);
-			this.byNumber.delete(row.rowNumber);
+			this.byNumber[row.rowNumber] = undefined;
 			this.tally(row, -1);
 		}
 		for (let i = this.rows.length - 1; i >= 0; i--) if (gone.has(this.rows[i])) this.rows.splice(i, 1);
@@ -239,22 +247,21 @@ export class ReviewSession {
 	private refreshNumbers(numbers: Set<number>, skip: Set<ReviewRow>): ReviewRow[] {
 		const updated: ReviewRow[] = [];
 		for (const n of numbers) {
-			const row = this.byNumber.get(n);
+			const row = this.byNumber[n];
 			if (row && !skip.has(row) && this.refreshIssues(row)) updated.push(row);
 		}
 		return updated;
 	}
 
-	/** Rows whose issues are in the counts. */
-	private readonly tallied = new WeakSet<ReviewRow>();
-
 	/** Recomputes a row's issues and the counts; returns whether its issues changed. */
 	private refreshIssues(row: ReviewRow): boolean {
-		const next = sortIssues([...row.ownIssues, ...this.uniqueness.issuesFor(row.rowNumber, row.values)]);
+		const duplicates = this.uniqueness.issuesFor(row.rowNumber, row.values);
+		const next =
+			duplicates.length === 0 && row.ownIssues.length === 0 ? NO_ISSUES : sortIssues([...row.ownIssues, ...duplicates]);
 		const same =
 			next.length === row.issues.length &&
 			next.every((issue, i) => issue.code === row.issues[i].code && issue.message === row.issues[i].message);
-		if (same && this.tallied.has(row)) return false;
+		if (same && row.inCounts) return false;
 		this.tally(row, -1);
 		row.issues = next;
 		this.tally(row, +1);
@@ -262,9 +269,8 @@ export class ReviewSession {
 	}
 
 	private tally(row: ReviewRow, sign: 1 | -1) {
-		if (this.tallied.has(row) === (sign === 1)) return;
-		if (sign === 1) this.tallied.add(row);
-		else this.tallied.delete(row);
+		if (row.inCounts === (sign === 1)) return;
+		row.inCounts = sign === 1;
 		const errors = row.issues.filter((i) => i.severity === 'error');
 		this.tallies.rows += sign;
 		this.tallies.errors += sign * errors.length;
