@@ -32,7 +32,7 @@ export function draftChunkOf(rowNumber: number): number {
 export async function saveDraft<Source>(
 	source: Source,
 	rowCount: number,
-	chunks: ReadonlyMap<number, readonly DraftRow[]>
+	chunks: Iterable<[number, readonly DraftRow[]]>
 ): Promise<void> {
 	for (const [index, rows] of chunks) {
 		const id = `${CHUNK_PREFIX}${index}`;

@@ -26,6 +26,13 @@ export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 
 
 const DRAFT_DELAY_MS = 500;
 
+/** The draft chunks that hold the review's rows. */
+function chunksOf(session: ReviewSession): Set<number> {
+	const indexes = new Set<number>();
+	for (const row of session.rows) indexes.add(draftChunkOf(row.rowNumber));
+	return indexes;
+}
+
 export class ImportWizard {
 	stage = $state<Stage>('choose');
 	error = $state('');
@@ -184,27 +191,21 @@ export class ImportWizard {
 		}, delay);
 	}
 
-	/** The rows of every chunk edited since the last save (of all chunks after a new read). */
-	private takeDirtyChunks(session: ReviewSession): Map<number, DraftRow[]> {
-		const chunks = new Map<number, DraftRow[]>();
-		if (this.dirtyChunks === 'all') {
-			for (const row of session.rows) {
-				const index = draftChunkOf(row.rowNumber);
-				if (!chunks.has(index)) chunks.set(index, []);
-				chunks.get(index)!.push(row);
-			}
-		} else {
-			for (const index of this.dirtyChunks) {
-				const rows: DraftRow[] = [];
-				for (let n = index * DRAFT_CHUNK_ROWS; n < (index + 1) * DRAFT_CHUNK_ROWS; n++) {
-					const row = session.row(n);
-					if (row) rows.push(row);
-				}
-				chunks.set(index, rows);
-			}
-		}
+	/**
+	 * The rows of every chunk edited since the last save (of all chunks after a new read), one chunk at a time
+	 * as the save asks for it: a million rows are never gathered in one go.
+	 */
+	private *takeDirtyChunks(session: ReviewSession): Generator<[number, DraftRow[]]> {
+		const indexes = this.dirtyChunks === 'all' ? chunksOf(session) : this.dirtyChunks;
 		this.dirtyChunks = new Set();
-		return chunks;
+		for (const index of indexes) {
+			const rows: DraftRow[] = [];
+			for (let n = index * DRAFT_CHUNK_ROWS; n < (index + 1) * DRAFT_CHUNK_ROWS; n++) {
+				const row = session.row(n);
+				if (row) rows.push(row);
+			}
+			yield [index, rows];
+		}
 	}
 
 	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
