@@ -1,7 +1,14 @@
 // The page's side of the parse worker: one worker per job, terminated on cancel or when done.
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { ColumnMapping } from './header';
-import type { FileSettings, ParsedRow, Progress, WorkerRequest, WorkerResponse } from './protocol';
+import {
+	unpackBatch,
+	type FileSettings,
+	type ParsedRow,
+	type Progress,
+	type WorkerRequest,
+	type WorkerResponse
+} from './protocol';
 
 type Inspected = Extract<WorkerResponse, { type: 'inspected' }>;
 
@@ -43,7 +50,7 @@ export function parse(
 		};
 		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
 			const message = event.data;
-			if (message.type === 'rows') onRows(message.rows, message.progress);
+			if (message.type === 'rows') onRows(unpackBatch(message.batch), message.progress);
 			else if (message.type === 'done') resolve(message.progress);
 			else if (message.type === 'failed') reject(new Error(message.message));
 		};

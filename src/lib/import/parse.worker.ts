@@ -2,7 +2,7 @@
 // Cancelling terminates the worker, which stops it at once.
 import { indexWorkspace } from '$lib/domain/workspace';
 import { CheckPool } from './check-pool';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { batchTransfer, packBatch, type WorkerRequest, type WorkerResponse } from './protocol';
 import { FileProblem, inspectFile, readFile } from './read-file';
 
 const post = (message: WorkerResponse) => self.postMessage(message);
@@ -29,7 +29,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 					settings: request.settings,
 					mapping: request.mapping,
 					workspace,
-					onRows: (rows, progress) => post({ type: 'rows', rows, progress }),
+					onRows: (rows, progress) => {
+						const batch = packBatch(rows, workspace.columns.length);
+						self.postMessage({ type: 'rows', batch, progress } satisfies WorkerResponse, {
+							transfer: batchTransfer(batch)
+						});
+					},
 					check: (rows) => pool.check(rows)
 				});
 				post({ type: 'done', progress });

@@ -4,6 +4,7 @@ import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { Encoding } from './decode';
 import type { Delimiter } from './delimiter';
 import type { ColumnMapping, HeaderCheck } from './header';
+import { packRows, unpackRows, type PackedRows } from './row-packing';
 
 export interface FileSettings {
 	encoding: Encoding;
@@ -16,6 +17,41 @@ export interface ParsedRow {
 	rowNumber: number;
 	values: string[];
 	issues: RowIssue[];
+}
+
+/**
+ * A batch of rows as it crosses from the worker to the page: values packed into one string, and issues only
+ * for the rows that have some. Posting a hundred thousand rows as objects of small strings would cost both
+ * threads far more than the work they hold.
+ */
+export interface RowBatch {
+	rowNumbers: Uint32Array;
+	values: PackedRows;
+	/** [index in the batch, its issues], for rows with issues. */
+	issues: [number, RowIssue[]][];
+}
+
+export function packBatch(rows: readonly ParsedRow[], width: number): RowBatch {
+	return {
+		rowNumbers: Uint32Array.from(rows, (row) => row.rowNumber),
+		values: packRows(
+			rows.map((row) => row.values),
+			width
+		),
+		issues: rows.flatMap((row, i): [number, RowIssue[]][] => (row.issues.length > 0 ? [[i, row.issues]] : []))
+	};
+}
+
+export function unpackBatch(batch: RowBatch): ParsedRow[] {
+	const values = unpackRows(batch.values);
+	const rows = values.map((values, i): ParsedRow => ({ rowNumber: batch.rowNumbers[i], values, issues: [] }));
+	for (const [i, issues] of batch.issues) rows[i].issues = issues;
+	return rows;
+}
+
+/** What a batch's buffers are, to transfer them rather than copy them. */
+export function batchTransfer(batch: RowBatch): Transferable[] {
+	return [batch.rowNumbers.buffer, batch.values.lengths.buffer];
 }
 
 export interface Progress {
@@ -38,7 +74,7 @@ export type WorkerResponse =
 			/** Whether the file holds anything after its header. */
 			hasRows: boolean;
 	  }
-	| { type: 'rows'; rows: ParsedRow[]; progress: Progress }
+	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }
 	| { type: 'failed'; message: string };
 

@@ -129,7 +129,8 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 				headerFields = record.length;
 				continue;
 			}
-			const values = toTemplateRow(record, mapping, workspace.columns.length).map(unprotectFormula);
+			const values = toTemplateRow(record, mapping, workspace.columns.length);
+			for (let c = 0; c < values.length; c++) values[c] = unprotectFormula(values[c]);
 			const ragged = raggedIssue(record.length, headerFields, record);
 			// Spreadsheet row number: records are counted from the header's 1, blank lines included,
 			// since a spreadsheet shows them as rows too; a quoted cell's line breaks do not add rows.

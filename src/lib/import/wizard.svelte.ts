@@ -25,6 +25,8 @@ import { ReviewSession, type ReviewSource } from './review.svelte';
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
 const DRAFT_DELAY_MS = 500;
+/** How long the first save of a new review may wait for the page to be idle. */
+const FIRST_DRAFT_WAIT_MS = 10_000;
 
 /** The draft chunks that hold the review's rows. */
 function chunksOf(session: ReviewSession): Set<number> {
@@ -125,7 +127,9 @@ export class ImportWizard {
 			this.progress = await this.job.done;
 			await discardDraft();
 			this.startReview(session, 'all');
-			this.saveDraftSoon(0);
+			// The first save waits for the grid to have taken every row: it is the file's all, and the file is
+			// still at hand meanwhile.
+			this.saveDraftSoon(0, { whenIdle: true });
 		} catch (error) {
 			if (error instanceof DOMException && error.name === 'AbortError') return;
 			this.fail(error instanceof Error ? error.message : String(error));
@@ -174,10 +178,13 @@ export class ImportWizard {
 	}
 
 	/** Saves the review after a pause in the admin's typing, never in the way of it. */
-	private saveDraftSoon(delay: number) {
+	private saveDraftSoon(delay: number, { whenIdle = false } = {}) {
 		clearTimeout(this.draftTimer);
 		this.draftPending = true;
 		this.draftTimer = setTimeout(async () => {
+			if (whenIdle && typeof requestIdleCallback === 'function') {
+				await new Promise((resolve) => requestIdleCallback(resolve, { timeout: FIRST_DRAFT_WAIT_MS }));
+			}
 			const session = this.session;
 			if (!session) return;
 			try {

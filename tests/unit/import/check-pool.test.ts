@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRow } from '$lib/domain/rules';
 import type { RowIssue } from '$lib/domain/issues';
 import { CheckPool, type CheckHelper, type CheckRequest, type CheckResponse } from '$lib/import/check-pool';
-import { type ParsedRow } from '$lib/import/protocol';
+import { batchTransfer, packBatch, unpackBatch, type ParsedRow } from '$lib/import/protocol';
 import { writeCsv } from '$lib/import/csv-writer';
 import { readFile } from '$lib/import/read-file';
 import { packRows, unpackRows } from '$lib/import/row-packing';
@@ -158,5 +158,23 @@ describe('readFile with checks elsewhere', () => {
 			check: async (batch) => inPlace(batch)
 		});
 		expect(got[0].issues.map((issue) => issue.code)).toEqual(['row_too_many_fields', 'email_invalid']);
+	});
+});
+
+describe('packBatch and unpackBatch', () => {
+	it('carry rows across as they were: numbers, values and issues, with none for rows without', () => {
+		const rows: ParsedRow[] = [
+			{ rowNumber: 2, values: validRow(), issues: [] },
+			{
+				rowNumber: 7,
+				values: validRow({ ClientName: 'Zoë, "quoted"\nand broken' }),
+				issues: [{ column: -1, severity: 'warning', code: 'row_too_few_fields', message: 'short' }]
+			},
+			{ rowNumber: 1_048_576, values: validRow({ City: '' }), issues: [] }
+		];
+		const batch = packBatch(rows, WIDTH);
+		expect(batch.issues).toHaveLength(1);
+		expect(batchTransfer(batch)).toHaveLength(2);
+		expect(unpackBatch(structuredClone(batch))).toEqual(rows);
 	});
 });
