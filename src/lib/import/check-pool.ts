@@ -19,6 +19,11 @@ export interface CheckHelper {
 	terminate(): void;
 }
 
+/** Each row's own issues (its rules and the workspace's), in the batch's order. */
+export function checkRows(rows: readonly (readonly string[])[], workspace: WorkspaceIndex): RowIssue[][] {
+	return rows.map((values) => checkRow(values, workspace));
+}
+
 /** Batches a helper may have queued before the next is checked in place. */
 const HELPER_QUEUE = 4;
 
@@ -76,6 +81,6 @@ export class CheckPool {
 	}
 
 	private checkHere(rows: readonly string[][]): RowIssue[][] {
-		return rows.map((values) => checkRow(values, this.workspace));
+		return checkRows(rows, this.workspace);
 	}
 }

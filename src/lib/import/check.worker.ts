@@ -1,8 +1,7 @@
 // A helper of the parse worker: checks batches of rows against the rules while the parse worker reads on, so
 // that checking runs on another core alongside parsing.
-import { checkRow } from '$lib/domain/rules';
 import { indexWorkspace, type WorkspaceIndex } from '$lib/domain/workspace';
-import type { CheckRequest, CheckResponse } from './check-pool';
+import { checkRows, type CheckRequest, type CheckResponse } from './check-pool';
 import { unpackRows } from './row-packing';
 
 let workspace: WorkspaceIndex | undefined;
@@ -13,6 +12,6 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
 		workspace = indexWorkspace(request.workspace);
 		return;
 	}
-	const issues = unpackRows(request.rows).map((values) => checkRow(values, workspace!));
+	const issues = checkRows(unpackRows(request.rows), workspace!);
 	self.postMessage({ type: 'checked', id: request.id, issues } satisfies CheckResponse);
 };

@@ -1,6 +1,6 @@
 // Reading a File in slices, decoding and parsing as it goes: the worker's loop, kept free of worker globals
 // so unit tests can run it on a Blob in Node.
-import { checkRow } from '$lib/domain/rules';
+import { checkRows } from './check-pool';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
@@ -112,7 +112,7 @@ const BATCHES_IN_FLIGHT = 10;
 /** Streams the whole file: decodes, parses and checks each row, in batches. */
 export async function readFile(file: Blob, options: ReadOptions): Promise<Progress> {
 	const { settings, mapping, workspace, onRows, batchSize = 2000 } = options;
-	const check = options.check ?? ((rows: string[][]) => rows.map((values) => checkRow(values, workspace)));
+	const check = options.check ?? ((rows: string[][]) => checkRows(rows, workspace));
 	const decoder = new TextDecoder(settings.encoding);
 	let parser: CsvStreamParser | undefined;
 	let recordIndex = 0;
