@@ -52,7 +52,7 @@ export class CheckPool {
 				event.preventDefault?.();
 				this.helpers.splice(this.helpers.indexOf(helper), 1);
 				worker.terminate();
-				for (const batch of helper.pending.values()) batch.resolve(this.checkHere(batch.rows));
+				for (const batch of helper.pending.values()) batch.resolve(checkRows(batch.rows, this.workspace));
 				helper.pending.clear();
 			};
 			worker.postMessage({ type: 'workspace', workspace: snapshot });
@@ -65,7 +65,7 @@ export class CheckPool {
 		const helper = this.helpers
 			.filter((h) => h.pending.size < HELPER_QUEUE)
 			.sort((a, b) => a.pending.size - b.pending.size)[0];
-		if (!helper || rows.length === 0) return Promise.resolve(this.checkHere(rows));
+		if (!helper || rows.length === 0) return Promise.resolve(checkRows(rows, this.workspace));
 		const id = this.nextId++;
 		const width = this.workspace.columns.length;
 		const packed = packRows(rows, width);
@@ -78,9 +78,5 @@ export class CheckPool {
 	close(): void {
 		for (const helper of this.helpers) helper.worker.terminate();
 		this.helpers.length = 0;
-	}
-
-	private checkHere(rows: readonly string[][]): RowIssue[][] {
-		return checkRows(rows, this.workspace);
 	}
 }

@@ -1,9 +1,9 @@
 // Reading a File in slices, decoding and parsing as it goes: the worker's loop, kept free of worker globals
 // so unit tests can run it on a Blob in Node.
-import { checkRows } from './check-pool';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
+import { checkRows } from './check-pool';
 import { CsvStreamParser, detectNewline } from './csv-parser';
 import { unprotectFormula } from './csv-writer';
 import { binaryReason, detectEncoding } from './decode';
