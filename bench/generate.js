@@ -22,7 +22,7 @@ export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20250501;
 export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
-/** The template's header, exactly as the contract (and ../shared/fixtures/clients-valid.csv) writes it. */
+/** The template's header, exactly as the contract (and tests/fixtures/clients-valid.csv) writes it. */
 export const TEMPLATE_HEADER =
 	'ClientName,PrimaryContactFirstName,PrimaryContactLastName,PrimaryContactEmail,Code,PhoneNumber,' +
 	'SecondaryContactFirstName,SecondaryContactLastName,SecondaryContactEmail,SiteName,AddressLine,City,State,' +

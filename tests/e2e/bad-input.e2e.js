@@ -3,10 +3,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, startApp } from './harness.js';
+import { openPage, startApp, fixture } from './harness.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const [HEADER, ROW, ROW2] = readFileSync(new URL('clients-valid.csv', FIXTURES), 'utf8').split(/\r?\n/);
+const [HEADER, ROW, ROW2] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
 
 let app;
 before(async () => (app = await startApp()));

@@ -1,12 +1,11 @@
-// The clients pages end to end, on the shared fixture: the list (pages, search, sort), a client's page,
+// The clients pages end to end, on the fixture: the list (pages, search, sort), a client's page,
 // delete, and an export that imports back as the same clients.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, openPage, startApp } from './harness.js';
+import { axeViolations, downloadText, openPage, startApp, fixture } from './harness.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const VALID_CSV = new URL('clients-valid.csv', FIXTURES).pathname;
+const VALID_CSV = fixture('clients-valid.csv');
 
 let app;
 before(async () => (app = await startApp()));

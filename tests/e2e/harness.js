@@ -9,6 +9,9 @@ import { serveStatic } from './static-server.js';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** A fixture file's path: the fixtures live in the repository, in tests/fixtures/. */
+export const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',

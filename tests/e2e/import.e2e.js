@@ -1,12 +1,10 @@
-// The import wizard end to end, on the shared fixtures: report, fixes in the grid, commit, resume, mapping,
+// The import wizard end to end, on the fixtures: report, fixes in the grid, commit, resume, mapping,
 // encodings.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, openPage, startApp } from './harness.js';
+import { axeViolations, downloadText, openPage, startApp, fixture } from './harness.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const fixture = (name) => new URL(name, FIXTURES).pathname;
 const TEMPLATE_HEADER = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/)[0];
 
 let app;

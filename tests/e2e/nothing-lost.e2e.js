@@ -1,10 +1,8 @@
 // Nothing is lost: a killed tab, another tab's client, another tab's upgrade.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { downloadText, openPage, startApp, watchConsole } from './harness.js';
+import { downloadText, openPage, startApp, watchConsole, fixture } from './harness.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const fixture = (name) => new URL(name, FIXTURES).pathname;
 
 let app;
 before(async () => (app = await startApp()));

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { downloadText, openPage, startApp } from './harness.js';
+import { downloadText, openPage, startApp, fixture } from './harness.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const [HEADER, FIRST_ROW] = readFileSync(new URL('clients-valid.csv', FIXTURES), 'utf8').split(/\r?\n/);
+const [HEADER, FIRST_ROW] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
 const ATTACK = '<img src=x onerror="window.__pwned=1">';
 
 let app;

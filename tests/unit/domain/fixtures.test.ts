@@ -5,7 +5,7 @@ import { checkFile } from '$lib/domain/check-file';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { EMPTY_WORKSPACE } from '$lib/domain/workspace';
 
-const fixtures = new URL('../../../../shared/fixtures/', import.meta.url);
+const fixtures = new URL('../../fixtures/', import.meta.url);
 
 function readRows(name: string) {
 	const { data } = Papa.parse<string[]>(readFileSync(new URL(name, fixtures), 'utf8'), { skipEmptyLines: true });
@@ -23,7 +23,7 @@ function errorPairs(name: string): string[] {
 	return pairs;
 }
 
-describe('the shared fixtures', () => {
+describe('the fixtures', () => {
 	it('accepts every row of clients-valid.csv', () => {
 		expect(readRows('clients-valid.csv').header).toEqual([...TEMPLATE_COLUMNS]);
 		expect(errorPairs('clients-valid.csv')).toEqual([]);

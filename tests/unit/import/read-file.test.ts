@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from
 import { FileProblem, inspectFile, readFile } from '$lib/import/read-file';
 import { validRow, WORKSPACE } from '../domain/valid-row';
 
-const fixtures = new URL('../../../../shared/fixtures/', import.meta.url);
+const fixtures = new URL('../../fixtures/', import.meta.url);
 const HEADER = TEMPLATE_COLUMNS.join(',');
 const IDENTITY: ColumnMapping = TEMPLATE_COLUMNS.map((_, index) => index);
 const UTF8_COMMA: FileSettings = { encoding: 'utf-8', delimiter: ',' };
@@ -193,7 +193,7 @@ describe('inspectFile', () => {
 });
 
 describe('readFile', () => {
-	describe('with the shared fixture clients-with-errors.csv', () => {
+	describe('with the fixture clients-with-errors.csv', () => {
 		const path = new URL('clients-with-errors.csv', fixtures);
 		const records = parseCsv(readFileSync(path, 'utf8'), ',');
 		const expectedPairs = readFileSync(new URL('clients-with-errors.expected.csv', fixtures), 'utf8')
