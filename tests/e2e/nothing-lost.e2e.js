@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { downloadText, openPage, startApp, watchConsole, fixture } from './harness.js';
 
-
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());

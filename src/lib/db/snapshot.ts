@@ -18,7 +18,7 @@ export async function loadWorkspaceSnapshot({ withClients = true } = {}): Promis
 			listCustomFields()
 		]);
 		return {
-			technicians: technicians.map(({ id, email }) => ({ id, email })),
+			technicians: technicians.map(({ id, email, firstName, lastName }) => ({ id, email, firstName, lastName })),
 			groups: groups.map(({ id, name }) => ({ id, name })),
 			clients: clients.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })),
 			signUpEmail: settings.signUpEmail,

@@ -1,5 +1,6 @@
 // Custom fields defined in Settings: each adds a column after the template's own (headed with its name) and
 // a field under the form's Additional properties, checked by its type.
+import { cleanCustomValue } from './fixers';
 import type { RowIssue } from './issues';
 import { REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from './template';
 
@@ -33,13 +34,16 @@ function isIsoDate(value: string): boolean {
 
 /** Checks one trimmed value of a custom field; `column` is where the field sits in the row. */
 export function checkCustomValue(field: CustomField, value: string, column: number): RowIssue | undefined {
-	const issue = (code: RowIssue['code'], message: string, fix?: string): RowIssue => ({
-		column,
-		severity: 'error',
-		code,
-		message,
-		...(fix !== undefined && { fix })
-	});
+	const issue = (code: RowIssue['code'], message: string): RowIssue => {
+		const fix = cleanCustomValue(field, value);
+		return {
+			column,
+			severity: 'error',
+			code,
+			message: fix === undefined ? message : `${message.replace(/\.$/, '')}: use ${fix}.`,
+			...(fix !== undefined && { fix: { kind: 'custom_value', value: fix } })
+		};
+	};
 	if (value === '') return field.required ? issue('required', `${field.name} is required: fill it in.`) : undefined;
 	switch (field.type) {
 		case 'number':
@@ -53,7 +57,7 @@ export function checkCustomValue(field: CustomField, value: string, column: numb
 		case 'dropdown': {
 			const option = field.options.find((o) => o.toLowerCase() === value.toLowerCase());
 			if (option === value) return undefined;
-			if (option) return issue('custom_option', `${field.name} "${value}" should be written "${option}".`, option);
+			if (option) return issue('custom_option', `${field.name} "${value}" should be written "${option}"`);
 			return issue(
 				'custom_option',
 				`${field.name} "${value}" is not one of its options: ${field.options.map((o) => `"${o}"`).join(', ')}.`

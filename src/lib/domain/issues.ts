@@ -30,6 +30,7 @@ export type IssueCode =
 	| 'domain_invalid'
 	| 'technician_unknown'
 	| 'group_unknown'
+	| 'group_list'
 	| 'row_too_many_fields'
 	| 'row_too_few_fields'
 	| 'row_unclosed_quote'
@@ -41,14 +42,39 @@ export type IssueCode =
 /** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
 export const WHOLE_ROW = -1;
 
+/** The kinds of certain fix: the fix panel offers each kind for the whole file at once. */
+export type FixKind =
+	| 'country_name'
+	| 'state_name'
+	| 'timezone_old_name'
+	| 'timezone_windows'
+	| 'timezone_offset'
+	| 'timezone_from_country'
+	| 'phone'
+	| 'email'
+	| 'domains'
+	| 'account_manager'
+	| 'groups'
+	| 'custom_value';
+
+/** A problem's one right answer: the cell's new value, and perhaps a second cell of the same row to fill. */
+export interface IssueFix {
+	kind: FixKind;
+	value: string;
+	/** Another cell of the row the fix fills too (a phone's calling code goes to Code). */
+	also?: { column: number; value: string };
+}
+
 export interface RowIssue {
 	/** Column index in the template (see `TEMPLATE_COLUMNS`), or `WHOLE_ROW`. */
 	column: number;
 	severity: Severity;
 	code: IssueCode;
 	message: string;
-	/** The value that fixes it with certainty, offered in one click (a tz link's canonical zone). */
-	fix?: string;
+	/** The fix when there is exactly one right answer, offered in one click and in the fix panel. */
+	fix?: IssueFix;
+	/** Values that may be right when several are (an offset shared by zones): offered, never taken unasked. */
+	choices?: string[];
 }
 
 export function hasError(issues: readonly RowIssue[]): boolean {

@@ -1,16 +1,19 @@
 // The rules of one row: every column's rule, the rules across fields and the rules against the workspace.
 // Uniqueness within a file lives in `uniqueness.ts`, since it needs the other rows.
-import { iso31661Alpha3ToAlpha2 } from 'iso-3166';
+import { countryFromText } from './country-lookup';
 import { checkCustomValue } from './custom-fields';
 import { countryName, normaliseCountry, normaliseSubdivision, subdivisionsOf } from './countries';
 import { isDomainName, isEmail, lengthOf } from './field-rules';
-import type { IssueCode, RowIssue, Severity } from './issues';
+import { cleanDomainList, cleanEmail, cleanGroupList, splitGroupNames, splitPhone, technicianByName } from './fixers';
+import type { IssueCode, IssueFix, RowIssue, Severity } from './issues';
 import { callingCodeDigits, fitsCountry, isRealCallingCode } from './phone';
+import { subdivisionFromText } from './subdivision-lookup';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from './template';
 import type { TemplateColumn } from './template';
 import { judgeZone, zonesForCountry } from './timezones';
 import { clientNameKey, emailKey, groupKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
+import { zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from './zone-lookup';
 
 const MAX_LENGTH: Partial<Record<TemplateColumn, number>> = {
 	ClientName: 100,
@@ -29,21 +32,43 @@ export interface CheckOptions {
 	selfClientId?: string;
 }
 
-type Report = (column: TemplateColumn, code: IssueCode, message: string, fix?: string, severity?: Severity) => void;
+/** What a problem may carry besides its message: its one fix, or the values to choose from, and a severity. */
+interface ReportExtra {
+	fix?: IssueFix;
+	choices?: string[];
+	severity?: Severity;
+}
+
+type Report = (column: TemplateColumn, code: IssueCode, message: string, extra?: ReportExtra) => void;
 type Read = (column: TemplateColumn) => string;
 
 function collector(values: readonly string[]): { issues: RowIssue[]; report: Report; v: Read } {
 	const issues: RowIssue[] = [];
-	const report: Report = (column, code, message, fix, severity = 'error') =>
-		issues.push({ column: COL[column], severity, code, message, ...(fix !== undefined && { fix }) });
+	const report: Report = (column, code, message, { fix, choices, severity = 'error' } = {}) =>
+		issues.push({
+			column: COL[column],
+			severity,
+			code,
+			message,
+			...(fix !== undefined && { fix }),
+			...(choices !== undefined && choices.length > 0 && { choices })
+		});
 	return { issues, report, v: (column) => (values[COL[column]] ?? '').trim() };
+}
+
+/** "a, b or c", for messages that offer choices. */
+function orList(values: readonly string[]): string {
+	return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
 /** Checks one row (values in template order) against every rule that needs no other row of the file. */
 export function checkRow(values: readonly string[], workspace: WorkspaceIndex, options: CheckOptions = {}): RowIssue[] {
 	const { issues, report, v } = collector(values);
 	for (const column of REQUIRED_COLUMNS) {
-		if (v(column) === '') report(column, 'required', `${COLUMN_LABELS[column]} is required: fill it in.`);
+		// An empty Timezone is judged with the row's country, which may give its one zone.
+		if (v(column) === '' && column !== 'Timezone') {
+			report(column, 'required', `${COLUMN_LABELS[column]} is required: fill it in.`);
+		}
 	}
 	for (const column of TEMPLATE_COLUMNS) {
 		const max = MAX_LENGTH[column];
@@ -53,14 +78,9 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 		}
 	}
 	const email = v('PrimaryContactEmail');
-	if (email !== '' && !isEmail(email)) {
-		report(
-			'PrimaryContactEmail',
-			'email_invalid',
-			`"${email}" is not a valid email address: write it like name@example.com.`
-		);
-	}
-	checkPhone(v('Code'), v('PhoneNumber'), report);
+	if (email !== '' && !isEmail(email)) reportBadEmail('PrimaryContactEmail', email, report);
+	const country = checkCountry(v('Country'), v('State'), report);
+	checkPhone(v('Code'), v('PhoneNumber'), country, report);
 	checkSecondaryContact(values, report);
 
 	const site = v('SiteName');
@@ -73,7 +93,6 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 		);
 	}
 
-	const country = checkCountry(v('Country'), v('State'), report);
 	checkTimezone(v('Timezone'), country, report);
 	checkDomains(v('EmailDomains'), report);
 	checkWorkspaceRules(v, workspace, options, report);
@@ -130,25 +149,73 @@ function checkWorkspaceRules(v: Read, workspace: WorkspaceIndex, options: CheckO
 	}
 	const manager = v('AccountManager');
 	if (manager !== '' && !workspace.technicianIdByEmail.has(emailKey(manager))) {
+		checkManagerName(manager, workspace, report);
+	}
+	checkGroups(v('TechnicianGroups'), workspace, report);
+}
+
+function checkManagerName(manager: string, workspace: WorkspaceIndex, report: Report) {
+	const byName = technicianByName(manager, workspace);
+	if (byName && 'value' in byName) {
+		report(
+			'AccountManager',
+			'technician_unknown',
+			`Account manager is a technician's email: "${manager}" is ${byName.value}, so use that.`,
+			{ fix: { kind: 'account_manager', value: byName.value } }
+		);
+	} else if (byName) {
+		report(
+			'AccountManager',
+			'technician_unknown',
+			`${byName.choices.length} technicians are named "${manager}": choose one's email (${orList(byName.choices)}).`,
+			{ choices: byName.choices }
+		);
+	} else {
 		report(
 			'AccountManager',
 			'technician_unknown',
 			`No technician in this workspace has the email "${manager}": use one of theirs, or add the technician first.`
 		);
 	}
-	const unknownGroups = splitList(v('TechnicianGroups')).filter((g) => !workspace.groupByKey.has(groupKey(g)));
-	if (unknownGroups.length > 0) {
-		const names = unknownGroups.map((g) => `"${g}"`).join(', ');
-		const what = unknownGroups.length === 1 ? `No group named ${names} exists` : `No groups named ${names} exist`;
+}
+
+function checkGroups(value: string, workspace: WorkspaceIndex, report: Report) {
+	if (value === '') return;
+	// Files from other tools separate groups with semicolons or bars: judge the names they mean.
+	const unknown = splitGroupNames(value).filter((name) => !workspace.groupByKey.has(groupKey(name)));
+	if (unknown.length > 0) {
+		const names = unknown.map((g) => `"${g}"`).join(', ');
+		const what = unknown.length === 1 ? `No group named ${names} exists` : `No groups named ${names} exist`;
 		report(
 			'TechnicianGroups',
 			'group_unknown',
 			`${what} in this workspace: use existing group names, or create the group first.`
 		);
+		return;
 	}
+	if (splitList(value).every((name) => workspace.groupByKey.has(groupKey(name)))) return;
+	const list = cleanGroupList(value, workspace);
+	report(
+		'TechnicianGroups',
+		'group_list',
+		`Technician groups are separated by commas${list ? `: use "${list}"` : ''}.`,
+		list ? { fix: { kind: 'groups', value: list } } : {}
+	);
 }
 
-function checkPhone(code: string, phone: string, report: Report) {
+function reportBadEmail(column: 'PrimaryContactEmail' | 'SecondaryContactEmail', email: string, report: Report) {
+	const clean = cleanEmail(email);
+	report(
+		column,
+		'email_invalid',
+		clean
+			? `"${email}" is not a bare email address: use ${clean}.`
+			: `"${email}" is not a valid email address: write it like name@example.com.`,
+		clean ? { fix: { kind: 'email', value: clean } } : {}
+	);
+}
+
+function checkPhone(code: string, phone: string, country: string | undefined, report: Report) {
 	let codeDigits: string | undefined;
 	if (code !== '') {
 		codeDigits = callingCodeDigits(code);
@@ -168,16 +235,33 @@ function checkPhone(code: string, phone: string, report: Report) {
 		}
 	}
 	if (phone === '') return;
-	if (code === '')
-		report('Code', 'code_required', 'Calling code is needed with a phone number: add it (e.g. 1, +44, 91).');
-	if (!/^\d+$/.test(phone)) {
-		const digits = phone.replace(/\D/g, '');
-		const canFix = /^[\d\s\-.()]+$/.test(phone) && digits.length >= 4 && digits.length <= 15;
+	const digitsOnly = /^\d+$/.test(phone);
+	// What the phone means, when it is written with a +CC, punctuation, or without its Code.
+	const parts = !digitsOnly || code === '' ? splitPhone(code, phone, country) : undefined;
+	const phoneFix = (column: 'Code' | 'PhoneNumber'): ReportExtra => {
+		if (!parts) return {};
+		const fillCode = code === '' && parts.code !== '';
+		if (column === 'Code') {
+			if (!fillCode) return {};
+			const also = parts.phone !== phone ? { column: COL.PhoneNumber, value: parts.phone } : undefined;
+			return { fix: { kind: 'phone', value: parts.code, ...(also && { also }) } };
+		}
+		const also = fillCode ? { column: COL.Code, value: parts.code } : undefined;
+		return { fix: { kind: 'phone', value: parts.phone, ...(also && { also }) } };
+	};
+	if (code === '') {
+		const use = parts && parts.code !== '' ? `: use ${parts.code}` : ' (e.g. 1, +44, 91)';
+		report('Code', 'code_required', `Calling code is needed with a phone number${use}.`, phoneFix('Code'));
+	}
+	if (!digitsOnly) {
+		const use = parts
+			? `: use ${parts.phone}${code === '' && parts.code !== '' ? ` and Code ${parts.code}` : ''}`
+			: ', with the calling code in Code';
 		report(
 			'PhoneNumber',
 			'phone_format',
-			`Phone number "${phone}" may only contain digits: remove spaces, dashes, dots and brackets${canFix ? ` (${digits})` : ''}.`,
-			canFix ? digits : undefined
+			`Phone number "${phone}" may only contain digits${use}.`,
+			phoneFix('PhoneNumber')
 		);
 		return;
 	}
@@ -190,8 +274,7 @@ function checkPhone(code: string, phone: string, report: Report) {
 			'PhoneNumber',
 			'phone_not_for_country',
 			`${phone} does not look like a valid number for +${codeDigits}: check it.`,
-			undefined,
-			'warning'
+			{ severity: 'warning' }
 		);
 	}
 }
@@ -211,11 +294,7 @@ function checkSecondaryContact(values: readonly string[], report: Report) {
 		return;
 	}
 	if (!isEmail(email)) {
-		report(
-			'SecondaryContactEmail',
-			'email_invalid',
-			`"${email}" is not a valid email address: write it like name@example.com.`
-		);
+		reportBadEmail('SecondaryContactEmail', email, report);
 	} else if (emailKey(email) === emailKey(values[COL.PrimaryContactEmail] ?? '')) {
 		report(
 			'SecondaryContactEmail',
@@ -225,63 +304,110 @@ function checkSecondaryContact(values: readonly string[], report: Report) {
 	}
 }
 
-/** Checks Country and State; returns the normalised country code when valid. */
+/**
+ * Checks Country and State; returns the country the row means: its code when valid, or the code its fix gives
+ * (so a State or Timezone is judged, and fixed, for "United States" as for US).
+ */
 function checkCountry(countryValue: string, state: string, report: Report): string | undefined {
 	let country: string | undefined;
 	if (countryValue !== '') {
 		country = normaliseCountry(countryValue);
 		if (country === undefined) {
-			const upper = countryValue.toUpperCase();
-			const alpha2 = upper === 'UK' ? 'GB' : iso31661Alpha3ToAlpha2[upper];
+			country = countryFromText(countryValue);
 			report(
 				'Country',
 				'country_invalid',
-				alpha2
-					? `Country "${countryValue}" is not an ISO 3166 two-letter code: use ${alpha2}.`
+				country
+					? `Country "${countryValue}" is not an ISO 3166 two-letter code: use ${country} (${countryName(country)}).`
 					: `Country "${countryValue}" is not an ISO 3166 two-letter code: use one such as US, GB or IN.`,
-				alpha2
+				country ? { fix: { kind: 'country_name', value: country } } : {}
 			);
 		}
 	} else if (state !== '') {
 		report('Country', 'country_required', 'Country is needed with a State: add the two-letter country code (e.g. US).');
 	}
 	if (state !== '' && country !== undefined && normaliseSubdivision(state, country) === undefined) {
-		const example = subdivisionsOf(country)[0];
-		const hint = example ? `, e.g. ${example.code.split('-')[1]} or ${example.code} for ${example.name}` : '';
-		report(
-			'State',
-			'state_invalid',
-			`State "${state}" is not a subdivision of ${countryName(country)}: use its ISO 3166-2 code${hint}.`
-		);
+		const byName = subdivisionFromText(country, state);
+		if (byName) {
+			const short = byName.slice(byName.indexOf('-') + 1);
+			report(
+				'State',
+				'state_invalid',
+				`State "${state}" is written as a name: use its ISO 3166-2 code ${short} (${byName}).`,
+				{ fix: { kind: 'state_name', value: short } }
+			);
+		} else {
+			const example = subdivisionsOf(country)[0];
+			const hint = example ? `, e.g. ${example.code.split('-')[1]} or ${example.code} for ${example.name}` : '';
+			report(
+				'State',
+				'state_invalid',
+				`State "${state}" is not a subdivision of ${countryName(country)}: use its ISO 3166-2 code${hint}.`
+			);
+		}
 	}
 	return country;
 }
 
 function checkTimezone(zone: string, country: string | undefined, report: Report) {
-	if (zone === '') return;
-	const verdict = judgeZone(zone);
-	if (verdict.kind === 'link') {
+	if (zone === '') {
+		const zones = country ? zonesForCountry(country) : [];
+		const one = zones.length === 1 ? zones[0] : undefined;
 		report(
 			'Timezone',
-			'timezone_link',
-			`Timezone "${zone}" is an old name: use ${verdict.canonical}.`,
-			verdict.canonical
+			'required',
+			one
+				? `Timezone is required: ${countryName(country!)} has one zone, ${one}.`
+				: 'Timezone is required: fill it in.',
+			one ? { fix: { kind: 'timezone_from_country', value: one } } : { choices: zones.length <= 10 ? zones : undefined }
 		);
+		return;
+	}
+	const verdict = judgeZone(zone);
+	if (verdict.kind === 'link') {
+		report('Timezone', 'timezone_link', `Timezone "${zone}" is an old name: use ${verdict.canonical}.`, {
+			fix: { kind: 'timezone_old_name', value: verdict.canonical }
+		});
 	} else if (verdict.kind === 'wrong-case') {
 		report(
 			'Timezone',
 			'timezone_case',
 			`Timezone "${zone}" is not written as the tz database writes it: use ${verdict.canonical}.`,
-			verdict.canonical
+			{ fix: { kind: 'timezone_old_name', value: verdict.canonical } }
 		);
 	} else if (verdict.kind === 'unknown') {
-		const local = country ? zonesForCountry(country).slice(0, 3) : [];
-		const examples =
-			local.length > 0
-				? `for ${countryName(country!)}: ${local.join(', ')}`
-				: 'such as America/New_York, Europe/London or Etc/UTC';
-		report('Timezone', 'timezone_unknown', `Timezone "${zone}" is not a tz database zone: use one ${examples}.`);
+		reportUnknownZone(zone, country, report);
 	}
+}
+
+function reportUnknownZone(zone: string, country: string | undefined, report: Report) {
+	const where = country ? ` in ${countryName(country)}` : '';
+	const guesses: [ZoneGuess, 'timezone_windows' | 'timezone_offset', string][] = [
+		[zoneFromWindowsName(zone, country), 'timezone_windows', 'a Windows time-zone name'],
+		[zoneFromOffset(zone, country), 'timezone_offset', 'an offset, not a zone']
+	];
+	for (const [guess, kind, what] of guesses) {
+		if (!guess) continue;
+		if ('zone' in guess) {
+			report('Timezone', 'timezone_unknown', `Timezone "${zone}" is ${what}: use ${guess.zone}.`, {
+				fix: { kind, value: guess.zone }
+			});
+		} else {
+			report(
+				'Timezone',
+				'timezone_unknown',
+				`Timezone "${zone}" is ${what}, and several zones${where} fit it: choose ${orList(guess.choices)}.`,
+				{ choices: guess.choices }
+			);
+		}
+		return;
+	}
+	const local = country ? zonesForCountry(country).slice(0, 3) : [];
+	const examples =
+		local.length > 0
+			? `for ${countryName(country!)}: ${local.join(', ')}`
+			: 'such as America/New_York, Europe/London or Etc/UTC';
+	report('Timezone', 'timezone_unknown', `Timezone "${zone}" is not a tz database zone: use one ${examples}.`);
 }
 
 /** The message for a list of domains with bad ones in it, or undefined when every one is a domain name. */
@@ -299,5 +425,11 @@ export function domainsProblem(domains: readonly string[]): string | undefined {
 
 function checkDomains(value: string, report: Report) {
 	const problem = domainsProblem(splitList(value));
-	if (problem) report('EmailDomains', 'domain_invalid', problem);
+	if (!problem) return;
+	const list = cleanDomainList(value);
+	if (list) {
+		report('EmailDomains', 'domain_invalid', `Email domains are domain names separated by commas: use "${list}".`, {
+			fix: { kind: 'domains', value: list }
+		});
+	} else report('EmailDomains', 'domain_invalid', problem);
 }

@@ -4,7 +4,7 @@ import type { CustomField } from './custom-fields';
 import { TEMPLATE_COLUMNS } from './template';
 
 export interface WorkspaceSnapshot {
-	technicians: readonly { id: string; email: string }[];
+	technicians: readonly { id: string; email: string; firstName: string; lastName: string }[];
 	groups: readonly { id: string; name: string }[];
 	clients: readonly { id: string; name: string; email: string }[];
 	signUpEmail: string;
@@ -14,6 +14,8 @@ export interface WorkspaceSnapshot {
 
 export interface WorkspaceIndex {
 	technicianIdByEmail: ReadonlyMap<string, string>;
+	/** Technicians' emails by `personNameKey` of "first last": several when two share a name. */
+	technicianEmailsByName: ReadonlyMap<string, readonly string[]>;
 	groupByKey: ReadonlyMap<string, { id: string; name: string }>;
 	/** Existing clients by `clientNameKey`, and by lower-cased primary email. */
 	clientByNameKey: ReadonlyMap<string, { id: string; name: string }>;
@@ -42,9 +44,32 @@ export function groupKey(name: string): string {
 	return name.trim().toLowerCase();
 }
 
+/** A person's name as people match it by eye: case, accents, dots and extra spaces do not count. */
+export function personNameKey(name: string): string {
+	return name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[.\s]+/g, ' ')
+		.trim()
+		.toLowerCase();
+}
+
+function groupEmailsByName(technicians: WorkspaceSnapshot['technicians']): Map<string, string[]> {
+	const byName = new Map<string, string[]>();
+	for (const { firstName, lastName, email } of technicians) {
+		const key = personNameKey(`${firstName} ${lastName}`);
+		if (key === '') continue;
+		const emails = byName.get(key);
+		if (emails) emails.push(email);
+		else byName.set(key, [email]);
+	}
+	return byName;
+}
+
 export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 	return {
 		technicianIdByEmail: new Map(snapshot.technicians.map((t) => [emailKey(t.email), t.id])),
+		technicianEmailsByName: groupEmailsByName(snapshot.technicians),
 		groupByKey: new Map(snapshot.groups.map((g) => [groupKey(g.name), g])),
 		clientByNameKey: new Map(snapshot.clients.map((c) => [clientNameKey(c.name), c])),
 		clientIdByEmail: new Map(snapshot.clients.map((c) => [emailKey(c.email), c.id])),

@@ -1,30 +1,125 @@
-// Fixes in bulk: one-click suggestions where the fix is certain, and find-and-replace within a column.
-// Each returns the cell changes for the review to apply as one undoable step.
-import { COL } from '$lib/domain/template';
+// Fixes in bulk: every certain fix the rules found, gathered by kind with counts and examples; the tidy-ups
+// that are not errors (stray spaces, lower-case codes); the groups and technicians the file names that the
+// workspace lacks; and find-and-replace within a column. Each returns the cell changes for the review to apply
+// as one undoable step.
+import { isEmail } from '$lib/domain/field-rules';
+import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
+import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review.svelte';
 
 interface FixableRow {
 	rowNumber: number;
 	values: readonly string[];
-	issues: readonly { column: number; fix?: string; code: string }[];
+	issues: readonly RowIssue[];
 }
+
+export type TidyKind = 'country_case' | 'whitespace';
 
 export interface FixSuggestion {
-	id: string;
+	id: FixKind | TidyKind;
 	label: string;
+	/** Every cell it writes, a second column's cells included (a phone's Code). */
 	changes: CellChange[];
+	/** How many problems (or untidy cells) it clears. */
+	count: number;
+	/** A few distinct "before → after" pairs, for the admin to see what it does. */
+	examples: FixExample[];
 }
 
-function fromIssueFixes(rows: readonly FixableRow[], codes: readonly string[]): CellChange[] {
-	const changes: CellChange[] = [];
-	for (const row of rows) {
-		for (const issue of row.issues) {
-			if (issue.fix !== undefined && codes.includes(issue.code)) {
-				changes.push({ rowNumber: row.rowNumber, column: issue.column, value: issue.fix });
+export interface FixExample {
+	before: string;
+	after: string;
+}
+
+const TIDY_LABELS: { readonly [K in TidyKind]: string } = {
+	country_case: 'Upper-case country codes',
+	whitespace: 'Trim stray spaces around and inside values'
+};
+
+/** The order the panel lists them in: the fixes of errors first, in the template's own column order. */
+const ORDER: readonly (FixKind | TidyKind)[] = [
+	'email',
+	'phone',
+	'country_name',
+	'state_name',
+	'timezone_old_name',
+	'timezone_windows',
+	'timezone_offset',
+	'timezone_from_country',
+	'domains',
+	'account_manager',
+	'groups',
+	'custom_value',
+	'country_case',
+	'whitespace'
+];
+
+const MAX_EXAMPLES = 3;
+
+class SuggestionBuilder {
+	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion & { written: Set<string> }>();
+
+	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[], example?: FixExample) {
+		let suggestion = this.byId.get(id);
+		if (!suggestion) {
+			const label = id in FIX_LABELS ? FIX_LABELS[id as FixKind] : TIDY_LABELS[id as TidyKind];
+			suggestion = { id, label, changes: [], count: 0, examples: [], written: new Set() };
+			this.byId.set(id, suggestion);
+		}
+		suggestion.count++;
+		for (const cell of cells) {
+			// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
+			const key = `${rowNumber}:${cell.column}`;
+			if (suggestion.written.has(key)) continue;
+			suggestion.written.add(key);
+			suggestion.changes.push(cell);
+		}
+		const { examples } = suggestion;
+		if (example && examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === example.before)) {
+			examples.push(example);
+		}
+	}
+
+	merge(other: SuggestionBuilder) {
+		for (const [id, theirs] of other.byId) {
+			const ours = this.byId.get(id);
+			if (!ours) {
+				this.byId.set(id, theirs);
+				continue;
+			}
+			ours.count += theirs.count;
+			for (const change of theirs.changes) {
+				const key = `${change.rowNumber}:${change.column}`;
+				if (!ours.written.has(key)) {
+					ours.written.add(key);
+					ours.changes.push(change);
+				}
+			}
+			for (const example of theirs.examples) {
+				if (ours.examples.length < MAX_EXAMPLES) ours.examples.push(example);
 			}
 		}
 	}
-	return changes;
+
+	build(): FixSuggestion[] {
+		return [...this.byId.values()]
+			.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
+			.map(({ id, label, changes, count, examples }) => ({ id, label, changes, count, examples }));
+	}
+}
+
+/** The cells a fix writes: its own, and the one beside it that it fills. */
+export function changesOfFix(rowNumber: number, column: number, fix: IssueFix): CellChange[] {
+	const cells = [{ rowNumber, column, value: fix.value }];
+	if (fix.also) cells.push({ rowNumber, ...fix.also });
+	return cells;
+}
+
+/** What a fix writes beside its cell, in words: "Code 1". */
+export function alsoText(also: NonNullable<IssueFix['also']>): string {
+	return `${TEMPLATE_COLUMNS[also.column] ?? 'and'} ${also.value}`;
 }
 
 /** A cheap test first: most cells of a large file have no stray space, and this runs on every cell. */
@@ -33,29 +128,110 @@ function hasStraySpace(value: string): boolean {
 	return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 || /[ \t]{2}/.test(value);
 }
 
-export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
-	const zones = fromIssueFixes(rows, ['timezone_link', 'timezone_case']);
-	const phones = fromIssueFixes(rows, ['phone_format']);
-	const countries: CellChange[] = [];
-	const whitespace: CellChange[] = [];
+function gather(rows: readonly FixableRow[]): SuggestionBuilder {
+	const builder = new SuggestionBuilder();
 	for (const row of rows) {
-		const country = row.values[COL.Country] ?? '';
-		if (/^[a-z]{2}$/i.test(country.trim()) && country.trim() !== country.trim().toUpperCase()) {
-			countries.push({ rowNumber: row.rowNumber, column: COL.Country, value: country.trim().toUpperCase() });
+		const { rowNumber, values } = row;
+		for (const issue of row.issues) {
+			const fix = issue.fix;
+			if (!fix) continue;
+			const before = values[issue.column] ?? '';
+			const cells = changesOfFix(rowNumber, issue.column, fix);
+			const after = fix.also ? `${fix.value} (${alsoText(fix.also)})` : fix.value;
+			// An empty cell that a fix fills beside another (a phone's Code) makes a poor example: its partner shows it.
+			builder.add(fix.kind, rowNumber, cells, before === '' && fix.also ? undefined : { before, after });
 		}
-		row.values.forEach((value, column) => {
+		const country = values[COL.Country] ?? '';
+		if (/^[a-z]{2}$/i.test(country.trim()) && country.trim() !== country.trim().toUpperCase()) {
+			const upper = country.trim().toUpperCase();
+			builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }], {
+				before: country,
+				after: upper
+			});
+		}
+		values.forEach((value, column) => {
 			if (!hasStraySpace(value)) return;
 			const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
-			if (tidy !== value) whitespace.push({ rowNumber: row.rowNumber, column, value: tidy });
+			if (tidy !== value) {
+				builder.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }], { before: value, after: tidy });
+			}
 		});
 	}
-	const suggestions: FixSuggestion[] = [
-		{ id: 'timezones', label: 'Replace old time-zone names with their current zone', changes: zones },
-		{ id: 'countries', label: 'Upper-case country codes', changes: countries },
-		{ id: 'phones', label: 'Remove spaces, dashes, dots and brackets from phone numbers', changes: phones },
-		{ id: 'whitespace', label: 'Trim stray spaces around and inside values', changes: whitespace }
-	];
-	return suggestions.filter((s) => s.changes.length > 0);
+	return builder;
+}
+
+export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
+	return gather(rows).build();
+}
+
+/**
+ * The same suggestions, computed a slice of rows at a time with a pause between slices, so a scan of a
+ * large review never holds the main thread. Resolves undefined when cancelled.
+ */
+export async function fixSuggestionsInSlices(
+	rows: readonly FixableRow[],
+	isCancelled: () => boolean,
+	sliceSize = 10_000
+): Promise<FixSuggestion[] | undefined> {
+	const all = new SuggestionBuilder();
+	for (let start = 0; start < rows.length; start += sliceSize) {
+		if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+		if (isCancelled()) return undefined;
+		all.merge(gather(rows.slice(start, start + sliceSize)));
+	}
+	return all.build();
+}
+
+/** A record the file names that the workspace lacks, and how many rows name it. */
+export interface MissingRecord {
+	/** As the file first writes it: a group's name, a technician's email. */
+	name: string;
+	rows: number;
+}
+
+export interface MissingRecords {
+	groups: MissingRecord[];
+	technicians: MissingRecord[];
+}
+
+/** The groups and account managers' emails the rows name that the workspace has no record of. */
+export function missingRecords(rows: readonly FixableRow[], workspace: WorkspaceIndex): MissingRecords {
+	const groups = new Map<string, MissingRecord>();
+	const technicians = new Map<string, MissingRecord>();
+	const count = (into: Map<string, MissingRecord>, key: string, name: string) => {
+		const known = into.get(key);
+		if (known) known.rows++;
+		else into.set(key, { name, rows: 1 });
+	};
+	for (const row of rows) {
+		for (const issue of row.issues) {
+			if (issue.code === 'group_unknown') {
+				const names = splitGroupNames(row.values[COL.TechnicianGroups] ?? '');
+				const seen = new Set<string>();
+				for (const name of names) {
+					const key = groupKey(name);
+					if (workspace.groupByKey.has(key) || seen.has(key)) continue;
+					seen.add(key);
+					count(groups, key, name);
+				}
+			} else if (issue.code === 'technician_unknown' && !issue.fix && !issue.choices) {
+				const email = (row.values[COL.AccountManager] ?? '').trim();
+				if (isEmail(email)) count(technicians, emailKey(email), email);
+			}
+		}
+	}
+	const byRows = (a: MissingRecord, b: MissingRecord) => b.rows - a.rows || a.name.localeCompare(b.name);
+	return { groups: [...groups.values()].sort(byRows), technicians: [...technicians.values()].sort(byRows) };
+}
+
+/** A first guess at a technician's name from their email (alice.johnson@… → Alice, Johnson), for the admin to check. */
+export function nameFromEmail(email: string): { firstName: string; lastName: string } {
+	const words = email
+		.slice(0, email.indexOf('@'))
+		.split(/[._-]+/)
+		.filter((w) => /^[a-z]+$/i.test(w))
+		.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase());
+	return { firstName: words[0] ?? '', lastName: words.length > 1 ? words.at(-1)! : '' };
 }
 
 export interface ReplaceOptions {
@@ -78,27 +254,4 @@ export function findAndReplace(rows: readonly FixableRow[], options: ReplaceOpti
 		if (next !== value) changes.push({ rowNumber: row.rowNumber, column, value: next });
 	}
 	return changes;
-}
-
-/**
- * The same suggestions, computed a slice of rows at a time with a pause between slices, so a scan of a
- * large review never holds the main thread. Resolves undefined when cancelled.
- */
-export async function fixSuggestionsInSlices(
-	rows: readonly FixableRow[],
-	isCancelled: () => boolean,
-	sliceSize = 10_000
-): Promise<FixSuggestion[] | undefined> {
-	const merged = new Map<string, FixSuggestion>();
-	for (let start = 0; start < rows.length; start += sliceSize) {
-		if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
-		if (isCancelled()) return undefined;
-		for (const suggestion of fixSuggestions(rows.slice(start, start + sliceSize))) {
-			const known = merged.get(suggestion.id);
-			if (known) known.changes.push(...suggestion.changes);
-			else merged.set(suggestion.id, suggestion);
-		}
-	}
-	const order = ['timezones', 'countries', 'phones', 'whitespace'];
-	return [...merged.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }

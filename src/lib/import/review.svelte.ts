@@ -163,11 +163,15 @@ export class ReviewSession {
 		this.syncHistory();
 	}
 
-	/** Re-checks every row against a newer workspace (e.g. at commit time); returns rows whose marks changed. */
-	recheckAgainst(workspace: WorkspaceSnapshot): ReviewRow[] {
+	/**
+	 * Re-checks rows against a newer workspace (at commit time, or after a group the file names was created);
+	 * `only` limits it to the rows the change can affect. Returns the rows whose marks changed.
+	 */
+	recheckAgainst(workspace: WorkspaceSnapshot, only?: (row: ReviewRow) => boolean): ReviewRow[] {
 		this.workspace = indexWorkspace(workspace);
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
+			if (only && !only(row)) continue;
 			// The file's remarks on a row (ragged, broken quotes) stay until the row is edited.
 			const fromFile = row.ownIssues.filter((issue) => issue.column === WHOLE_ROW);
 			row.ownIssues = [...fromFile, ...checkRow(row.values, this.workspace)];

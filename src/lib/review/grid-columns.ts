@@ -134,6 +134,7 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 		...workspace.columns.map((name, column): ColDef<ReviewRow> => ({
 			colId: name,
 			headerName: name,
+			headerTooltip: name,
 			headerComponentParams: {
 				innerHeaderComponent: ErrorCountHeader,
 				innerHeaderComponentParams: { column, context }

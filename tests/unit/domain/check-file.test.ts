@@ -34,7 +34,11 @@ describe('checkFile', () => {
 		const result = checkFile([numbered(2), numbered(5, { Timezone: 'UTC' }), numbered(6)], WORKSPACE);
 		expect([...result.keys()]).toEqual([5]);
 		expect(result.get(5)).toEqual([
-			expect.objectContaining({ column: COL.Timezone, code: 'timezone_link', fix: 'Etc/UTC' })
+			expect.objectContaining({
+				column: COL.Timezone,
+				code: 'timezone_link',
+				fix: { kind: 'timezone_old_name', value: 'Etc/UTC' }
+			})
 		]);
 	});
 

@@ -5,8 +5,8 @@ import { checkRow } from '$lib/domain/rules';
 import type { CheckOptions } from '$lib/domain/rules';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
-import { EMPTY_WORKSPACE } from '$lib/domain/workspace';
-import { WORKSPACE, validRow } from './valid-row';
+import { EMPTY_WORKSPACE, indexWorkspace } from '$lib/domain/workspace';
+import { SNAPSHOT, WORKSPACE, validRow } from './valid-row';
 import type { RowOverrides } from './valid-row';
 
 function check(overrides: RowOverrides = {}, options?: CheckOptions): RowIssue[] {
@@ -261,12 +261,22 @@ describe('checkRow: Code', () => {
 		});
 	});
 
-	it('requires Code when PhoneNumber is given', () => {
+	it('requires Code when PhoneNumber is given, offering the row’s country’s calling code', () => {
 		expect(onlyIssue({ Code: '', PhoneNumber: '2125550188' })).toEqual({
 			column: COL.Code,
 			severity: 'error',
 			code: 'code_required',
-			message: 'Calling code is needed with a phone number: add it (e.g. 1, +44, 91).'
+			message: 'Calling code is needed with a phone number: use 1.',
+			fix: { kind: 'phone', value: '1' }
+		});
+	});
+
+	it('requires Code without a fix when the row has no country to tell it', () => {
+		expect(onlyIssue({ Code: '', PhoneNumber: '2125550188', Country: '', State: '' })).toEqual({
+			column: COL.Code,
+			severity: 'error',
+			code: 'code_required',
+			message: 'Calling code is needed with a phone number (e.g. 1, +44, 91).'
 		});
 	});
 
@@ -276,30 +286,56 @@ describe('checkRow: Code', () => {
 });
 
 describe('checkRow: PhoneNumber', () => {
-	it.each(['212 555 0188', '212-555-0188', '212.555.0188', '(212) 555-0188', '(212)5550188'])(
+	it.each(['212 555 0188', '212-555-0188', '212.555.0188', '(212) 555-0188', '(212)5550188', '+1 212 555 0188'])(
 		'rejects %j for its separators and offers the digits as the fix',
 		(phone) => {
 			expect(onlyIssue({ PhoneNumber: phone })).toEqual({
 				column: COL.PhoneNumber,
 				severity: 'error',
 				code: 'phone_format',
-				message: `Phone number "${phone}" may only contain digits: remove spaces, dashes, dots and brackets (2125550188).`,
-				fix: '2125550188'
+				message: `Phone number "${phone}" may only contain digits: use 2125550188.`,
+				fix: { kind: 'phone', value: '2125550188' }
 			});
 		}
 	);
 
-	it.each(['+12125550188', 'call me', '212-555-CALL', '12 3'])(
+	it.each(['call me', '212-555-CALL', '12 3', '212 555 0188 x12', '+44 20 7946 0000'])(
 		'rejects %j without offering a fix that would not be certain',
 		(phone) => {
 			const found = onlyIssue({ PhoneNumber: phone });
 			expect(found).toEqual(issue('PhoneNumber', 'phone_format'));
 			expect(found).not.toHaveProperty('fix');
-			expect(found.message).toBe(
-				`Phone number "${phone}" may only contain digits: remove spaces, dashes, dots and brackets.`
-			);
+			expect(found.message).toBe(`Phone number "${phone}" may only contain digits, with the calling code in Code.`);
 		}
 	);
+
+	it('moves a +CC prefix into an empty Code, in both problems’ fixes', () => {
+		const issues = check({ Code: '', PhoneNumber: '+44 (20) 7946-0000', Country: 'GB', State: '' });
+		expect(issues).toEqual([
+			{
+				column: COL.Code,
+				severity: 'error',
+				code: 'code_required',
+				message: 'Calling code is needed with a phone number: use 44.',
+				fix: { kind: 'phone', value: '44', also: { column: COL.PhoneNumber, value: '2079460000' } }
+			},
+			{
+				column: COL.PhoneNumber,
+				severity: 'error',
+				code: 'phone_format',
+				message: 'Phone number "+44 (20) 7946-0000" may only contain digits: use 2079460000 and Code 44.',
+				fix: { kind: 'phone', value: '2079460000', also: { column: COL.Code, value: '44' } }
+			}
+		]);
+	});
+
+	it('drops a national trunk prefix when the number is valid without it', () => {
+		const found = check({ Code: '', PhoneNumber: '020 7946 0000', Country: 'GB', State: '' });
+		expect(found.map((i) => i.fix)).toEqual([
+			{ kind: 'phone', value: '44', also: { column: COL.PhoneNumber, value: '2079460000' } },
+			{ kind: 'phone', value: '2079460000', also: { column: COL.Code, value: '44' } }
+		]);
+	});
 
 	it.each(['1', '123', '1234567890123456', '12345678901234567890'])('rejects %j for its number of digits', (phone) => {
 		expect(onlyIssue({ PhoneNumber: phone })).toEqual({
@@ -335,7 +371,9 @@ describe('checkRow: PhoneNumber', () => {
 	});
 
 	it('does not warn about the country when there is no calling code', () => {
-		expect(check({ Code: '', PhoneNumber: '1234' }).map((i) => i.code)).toEqual(['code_required']);
+		expect(check({ Code: '', PhoneNumber: '1234', Country: '', State: '' }).map((i) => i.code)).toEqual([
+			'code_required'
+		]);
 	});
 
 	it('reports both a missing Code and a malformed PhoneNumber', () => {
@@ -440,18 +478,23 @@ describe('checkRow: Country and State', () => {
 		['USA', 'US'],
 		['usa', 'US'],
 		['GBR', 'GB'],
-		['IND', 'IN']
-	])('rejects %j and offers %s as the fix', (country, fix) => {
-		expect(onlyIssue({ Country: country, State: '' })).toEqual({
+		['IND', 'IN'],
+		['India', 'IN'],
+		['United States', 'US'],
+		['Germany', 'DE']
+	])('rejects %j and offers %s as the fix', (country, code) => {
+		expect(onlyIssue({ Country: country, State: '', Timezone: 'Etc/UTC' })).toEqual({
 			column: COL.Country,
 			severity: 'error',
 			code: 'country_invalid',
-			message: `Country "${country}" is not an ISO 3166 two-letter code: use ${fix}.`,
-			fix
+			message: expect.stringMatching(
+				new RegExp(`^Country "${country}" is not an ISO 3166 two-letter code: use ${code} \\(.+\\)\\.$`)
+			),
+			fix: { kind: 'country_name', value: code }
 		});
 	});
 
-	it.each(['XX', 'United States', 'U.S.', '840'])('rejects %j without a fix', (country) => {
+	it.each(['XX', 'Narnia', 'Congo'])('rejects %j without a fix', (country) => {
 		const found = onlyIssue({ Country: country, State: '' });
 		expect(found).toEqual({
 			column: COL.Country,
@@ -492,7 +535,6 @@ describe('checkRow: Country and State', () => {
 		['GB', 'CA'],
 		['GB', 'US-CA'],
 		['JP', '99'],
-		['US', 'California'],
 		['US', 'US-']
 	])('rejects a State that is not a subdivision of %s (%j)', (country, state) => {
 		const found = onlyIssue({ Country: country, State: state, Timezone: 'Etc/UTC' });
@@ -508,8 +550,23 @@ describe('checkRow: Country and State', () => {
 		);
 	});
 
-	it('does not judge State when Country itself is invalid', () => {
+	it('does not judge State when Country is invalid and means no country', () => {
+		expect(check({ Country: 'XX', State: 'ZZ' }).map((i) => i.code)).toEqual(['country_invalid']);
+	});
+
+	it('judges State for the country a name means (USA with CA is fine, with ZZ is not)', () => {
 		expect(check({ Country: 'USA', State: 'CA' }).map((i) => i.code)).toEqual(['country_invalid']);
+		expect(check({ Country: 'USA', State: 'ZZ' }).map((i) => i.code)).toEqual(['country_invalid', 'state_invalid']);
+	});
+
+	it('rejects a State written as a name, offering its code', () => {
+		expect(onlyIssue({ Country: 'US', State: 'California', Timezone: 'Etc/UTC' })).toEqual({
+			column: COL.State,
+			severity: 'error',
+			code: 'state_invalid',
+			message: 'State "California" is written as a name: use its ISO 3166-2 code CA (US-CA).',
+			fix: { kind: 'state_name', value: 'CA' }
+		});
 	});
 });
 
@@ -539,7 +596,7 @@ describe('checkRow: Timezone', () => {
 			severity: 'error',
 			code: 'timezone_link',
 			message: 'Timezone "Asia/Calcutta" is an old name: use Asia/Kolkata.',
-			fix: 'Asia/Kolkata'
+			fix: { kind: 'timezone_old_name', value: 'Asia/Kolkata' }
 		});
 		expect(onlyIssue({ Timezone: 'Asia/Calcutta' }).message).toContain(
 			'Timezone "Asia/Calcutta" is an old name: use Asia/Kolkata'
@@ -559,7 +616,7 @@ describe('checkRow: Timezone', () => {
 			severity: 'error',
 			code: 'timezone_link',
 			message: `Timezone "${zone}" is an old name: use ${canonical}.`,
-			fix: canonical
+			fix: { kind: 'timezone_old_name', value: canonical }
 		});
 	});
 
@@ -573,7 +630,7 @@ describe('checkRow: Timezone', () => {
 			severity: 'error',
 			code: 'timezone_case',
 			message: `Timezone "${zone}" is not written as the tz database writes it: use ${canonical}.`,
-			fix: canonical
+			fix: { kind: 'timezone_old_name', value: canonical }
 		});
 	});
 
@@ -607,17 +664,21 @@ describe('checkRow: EmailDomains', () => {
 		}
 	);
 
-	it('rejects @acme.com and suggests acme.com', () => {
-		expect(onlyIssue({ EmailDomains: '@acme.com' })).toEqual({
+	it.each([
+		['@acme.com', 'acme.com'],
+		['it@acme.com', 'acme.com'],
+		['@acme.com; acme.net', 'acme.com, acme.net'],
+		['acme.com | www.acme.net', 'acme.com, acme.net'],
+		['https://www.acme.com/, ACME.com', 'acme.com'],
+		['acme.com acme.org', 'acme.com, acme.org']
+	])('rejects %j and offers the comma list %j', (domains, list) => {
+		expect(onlyIssue({ EmailDomains: domains })).toEqual({
 			column: COL.EmailDomains,
 			severity: 'error',
 			code: 'domain_invalid',
-			message: '"@acme.com" is not a domain name: write the domain without @ (acme.com).'
+			message: `Email domains are domain names separated by commas: use "${list}".`,
+			fix: { kind: 'domains', value: list }
 		});
-	});
-
-	it('suggests the domain part of a whole email address', () => {
-		expect(onlyIssue({ EmailDomains: 'it@acme.com' }).message).toContain('write the domain without @ (acme.com)');
 	});
 
 	it('rejects a name without a top-level domain (acme)', () => {
@@ -661,8 +722,42 @@ describe('checkRow: AccountManager', () => {
 		});
 	});
 
-	it('rejects a technician’s name instead of their email', () => {
-		expect(onlyIssue({ AccountManager: 'Priya Shah' }).code).toBe('technician_unknown');
+	it.each(['Priya Shah', 'priya shah', 'Shah, Priya', ' PRIYA  SHAH '])(
+		'rejects a technician’s name (%j) and offers their email',
+		(name) => {
+			expect(onlyIssue({ AccountManager: name })).toEqual({
+				column: COL.AccountManager,
+				severity: 'error',
+				code: 'technician_unknown',
+				message: `Account manager is a technician's email: "${name.trim()}" is Priya.Shah@msp.example, so use that.`,
+				fix: { kind: 'account_manager', value: 'Priya.Shah@msp.example' }
+			});
+		}
+	);
+
+	it('offers a choice, and takes none, when two technicians share the name', () => {
+		const workspace = indexWorkspace({
+			...SNAPSHOT,
+			technicians: [
+				...SNAPSHOT.technicians,
+				{ id: 'tech-tom-2', email: 'thomas.berg@msp.example', firstName: 'Tom', lastName: 'Berg' }
+			]
+		});
+		const issues = checkRow(validRow({ AccountManager: 'Tom Berg' }), workspace);
+		expect(issues).toEqual([
+			{
+				column: COL.AccountManager,
+				severity: 'error',
+				code: 'technician_unknown',
+				message:
+					'2 technicians are named "Tom Berg": choose one\'s email (tom.berg@msp.example or thomas.berg@msp.example).',
+				choices: ['tom.berg@msp.example', 'thomas.berg@msp.example']
+			}
+		]);
+	});
+
+	it('offers nothing for a name no technician has', () => {
+		expect(onlyIssue({ AccountManager: 'Alice Johnson' })).not.toHaveProperty('fix');
 	});
 });
 
@@ -690,6 +785,26 @@ describe('checkRow: TechnicianGroups', () => {
 			'No groups named "Helpdesk", "Tier 2" exist in this workspace: use existing group names, or create the group first.'
 		);
 		expect(found.message).not.toContain('"Tier 1"');
+	});
+
+	it.each([
+		['tier 1; security', 'Tier 1, Security'],
+		['Tier 1|Network team', 'Tier 1, Network Team'],
+		['security; SECURITY', 'Security']
+	])('rejects groups separated by other marks (%j) and offers the comma list', (groups, list) => {
+		expect(onlyIssue({ TechnicianGroups: groups })).toEqual({
+			column: COL.TechnicianGroups,
+			severity: 'error',
+			code: 'group_list',
+			message: `Technician groups are separated by commas: use "${list}".`,
+			fix: { kind: 'groups', value: list }
+		});
+	});
+
+	it('names the unknown group among semicolon-separated ones, not the whole cell', () => {
+		expect(onlyIssue({ TechnicianGroups: 'Tier 1; Managed Print' }).message).toBe(
+			'No group named "Managed Print" exists in this workspace: use existing group names, or create the group first.'
+		);
 	});
 
 	it('does not accept a group name with different inner spacing', () => {

@@ -8,8 +8,8 @@ import { sampleRow } from '$lib/import/sample-csv';
 
 export const SNAPSHOT: WorkspaceSnapshot = {
 	technicians: [
-		{ id: 'tech-priya', email: 'Priya.Shah@msp.example' },
-		{ id: 'tech-tom', email: 'tom.berg@msp.example' }
+		{ id: 'tech-priya', email: 'Priya.Shah@msp.example', firstName: 'Priya', lastName: 'Shah' },
+		{ id: 'tech-tom', email: 'tom.berg@msp.example', firstName: 'Tom', lastName: 'Berg' }
 	],
 	groups: [
 		{ id: 'group-tier1', name: 'Tier 1' },

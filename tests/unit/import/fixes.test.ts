@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '$lib/domain/rules';
 import { COL } from '$lib/domain/template';
-import { findAndReplace, fixSuggestions, type ReplaceOptions } from '$lib/import/fixes';
+import {
+	findAndReplace,
+	fixSuggestions,
+	fixSuggestionsInSlices,
+	missingRecords,
+	nameFromEmail,
+	type ReplaceOptions
+} from '$lib/import/fixes';
 import { validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 function checked(rowNumber: number, overrides: RowOverrides = {}) {
@@ -18,7 +25,7 @@ describe('fixSuggestions', () => {
 		expect(fixSuggestions([checked(2), checked(3)])).toEqual([]);
 	});
 
-	it('counts each kind of fix apart', () => {
+	it('counts each kind of fix apart, in the template’s order, tidy-ups last', () => {
 		const rows = [
 			checked(2, { Timezone: 'Asia/Calcutta', Country: 'us', PhoneNumber: '212 555 0188' }),
 			checked(3, { Timezone: 'US/Eastern', PhoneNumber: '212-555-0188' }),
@@ -27,11 +34,11 @@ describe('fixSuggestions', () => {
 			checked(6, { AddressLine: '350  Fifth Avenue' }),
 			checked(7)
 		];
-		expect(fixSuggestions(rows).map((s) => [s.id, s.changes.length])).toEqual([
-			['timezones', 3],
-			['countries', 2],
-			['phones', 3],
-			['whitespace', 2]
+		expect(fixSuggestions(rows).map((s) => [s.id, s.count, s.changes.length])).toEqual([
+			['phone', 3, 3],
+			['timezone_old_name', 3, 3],
+			['country_case', 2, 2],
+			['whitespace', 2, 2]
 		]);
 	});
 
@@ -42,10 +49,25 @@ describe('fixSuggestions', () => {
 			checked(4, { Timezone: 'america/new_york' }),
 			checked(5, { Timezone: 'Nowhere/Town' })
 		];
-		expect(suggestion(rows, 'timezones')!.changes).toEqual([
+		expect(suggestion(rows, 'timezone_old_name')!.changes).toEqual([
 			{ rowNumber: 2, column: COL.Timezone, value: 'Asia/Kolkata' },
 			{ rowNumber: 3, column: COL.Timezone, value: 'Europe/Kyiv' },
 			{ rowNumber: 4, column: COL.Timezone, value: 'America/New_York' }
+		]);
+	});
+
+	it('shows up to three distinct examples of what a fix does', () => {
+		const rows = [
+			checked(2, { Timezone: 'Asia/Calcutta' }),
+			checked(3, { Timezone: 'Asia/Calcutta' }),
+			checked(4, { Timezone: 'Europe/Kiev' }),
+			checked(5, { Timezone: 'US/Eastern' }),
+			checked(6, { Timezone: 'US/Pacific' })
+		];
+		expect(suggestion(rows, 'timezone_old_name')!.examples).toEqual([
+			{ before: 'Asia/Calcutta', after: 'Asia/Kolkata' },
+			{ before: 'Europe/Kiev', after: 'Europe/Kyiv' },
+			{ before: 'US/Eastern', after: 'America/New_York' }
 		]);
 	});
 
@@ -56,7 +78,7 @@ describe('fixSuggestions', () => {
 			checked(4, { Country: 'usa', State: '' }),
 			checked(5)
 		];
-		expect(suggestion(rows, 'countries')!.changes).toEqual([
+		expect(suggestion(rows, 'country_case')!.changes).toEqual([
 			{ rowNumber: 2, column: COL.Country, value: 'US' },
 			{ rowNumber: 3, column: COL.Country, value: 'US' }
 		]);
@@ -69,11 +91,22 @@ describe('fixSuggestions', () => {
 			checked(4, { PhoneNumber: '(212) 555.0188' }),
 			checked(5, { PhoneNumber: 'call 2125550188' })
 		];
-		expect(suggestion(rows, 'phones')!.changes).toEqual([
+		expect(suggestion(rows, 'phone')!.changes).toEqual([
 			{ rowNumber: 2, column: COL.PhoneNumber, value: '2125550188' },
 			{ rowNumber: 3, column: COL.PhoneNumber, value: '2125550188' },
 			{ rowNumber: 4, column: COL.PhoneNumber, value: '2125550188' }
 		]);
+	});
+
+	it('writes a phone’s calling code into Code once, though two problems carry it', () => {
+		const rows = [checked(2, { Code: '', PhoneNumber: '+1 (415) 555-0100' })];
+		const phone = suggestion(rows, 'phone')!;
+		expect(phone.count).toBe(2);
+		expect(phone.changes).toEqual([
+			{ rowNumber: 2, column: COL.Code, value: '1' },
+			{ rowNumber: 2, column: COL.PhoneNumber, value: '4155550100' }
+		]);
+		expect(phone.examples).toEqual([{ before: '+1 (415) 555-0100', after: '4155550100 (Code 1)' }]);
 	});
 
 	it('trims spaces around values and collapses runs of spaces inside them, in any column', () => {
@@ -85,9 +118,48 @@ describe('fixSuggestions', () => {
 		]);
 	});
 
+	it('gives the same suggestions in slices as at once', async () => {
+		const rows = [
+			checked(2, { Timezone: 'Asia/Calcutta', Country: 'us' }),
+			checked(3, { Timezone: 'US/Eastern', PhoneNumber: '212-555-0188' }),
+			checked(4, { Timezone: 'Europe/Kiev', City: ' York' }),
+			checked(5, { Code: '', PhoneNumber: '+1 415 555 0100' })
+		];
+		expect(await fixSuggestionsInSlices(rows, () => false, 1)).toEqual(fixSuggestions(rows));
+	});
+
 	it('labels each suggestion for the admin', () => {
 		const rows = [checked(2, { Timezone: 'US/Eastern', Country: 'us', PhoneNumber: '212 5550188' })];
 		for (const s of fixSuggestions(rows)) expect(s.label).not.toBe('');
+	});
+});
+
+describe('missingRecords', () => {
+	it('counts the rows naming each group the workspace lacks, once per row, as the file first writes it', () => {
+		const rows = [
+			checked(2, { TechnicianGroups: 'Managed Print; tier 1' }),
+			checked(3, { TechnicianGroups: 'managed print, Backups, MANAGED PRINT' }),
+			checked(4, { TechnicianGroups: 'Tier 1' })
+		];
+		expect(missingRecords(rows, WORKSPACE).groups).toEqual([
+			{ name: 'Managed Print', rows: 2 },
+			{ name: 'Backups', rows: 1 }
+		]);
+	});
+
+	it('offers to add a technician for an unknown email, not for a name', () => {
+		const rows = [
+			checked(2, { AccountManager: 'alice.johnson@msp.example' }),
+			checked(3, { AccountManager: 'Alice.Johnson@msp.example' }),
+			checked(4, { AccountManager: 'Alice Johnson' }),
+			checked(5, { AccountManager: 'Priya Shah' })
+		];
+		expect(missingRecords(rows, WORKSPACE).technicians).toEqual([{ name: 'alice.johnson@msp.example', rows: 2 }]);
+	});
+
+	it('guesses a technician’s name from their email for the admin to check', () => {
+		expect(nameFromEmail('alice.johnson@msp.example')).toEqual({ firstName: 'Alice', lastName: 'Johnson' });
+		expect(nameFromEmail('ops@msp.example')).toEqual({ firstName: 'Ops', lastName: '' });
 	});
 });
 

@@ -6,8 +6,8 @@ import { EMPTY_WORKSPACE, indexWorkspace } from '$lib/domain/workspace';
 import { sampleCsv, sampleRow } from '$lib/import/sample-csv';
 
 const technicians = [
-	{ id: 't1', email: 'Priya.Shah@msp.example' },
-	{ id: 't2', email: 'tom@msp.example' }
+	{ id: 't1', email: 'Priya.Shah@msp.example', firstName: 'Priya', lastName: 'Shah' },
+	{ id: 't2', email: 'tom@msp.example', firstName: 'Tom', lastName: 'Berg' }
 ];
 const groups = [
 	{ id: 'g1', name: 'Tier 1' },
