@@ -5,12 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// A plain static host: every page is prerendered, and 404.html is the SPA fallback for the rest.
+		// Any static host as it comes: every page is prerendered as a folder's index.html (see trailingSlash in
+		// src/routes/+layout.ts), so no host needs a fallback page or a rewrite rule.
 		// BUILD_DIR lets the e2e tests build a second copy under a sub-path without touching build/.
 		adapter: adapter({
 			pages: process.env.BUILD_DIR ?? 'build',
-			assets: process.env.BUILD_DIR ?? 'build',
-			fallback: '404.html'
+			assets: process.env.BUILD_DIR ?? 'build'
 		}),
 		paths: { base: process.env.BASE_PATH ?? '' },
 		// Prerendered pages carry this as a <meta> tag, with hashes of SvelteKit's own inline script.

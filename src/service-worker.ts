@@ -2,14 +2,16 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Offline after the first visit: the built files, the static files and the prerendered pages are cached at
-// install; they are served from the cache, and a page that is not cached falls back to the SPA's 404.html.
-import { base, build, files, prerendered, version } from '$service-worker';
+// Offline after the first visit: the built files, the static files and every page (each a folder's index.html)
+// are cached at install, and the cache answers them from then on. A new version installs a new worker, which
+// takes over and drops the old cache, so a page and the files it loads always come from the same version.
+import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `client-import-${version}`;
-const FALLBACK = `${base}/404.html`;
-const ASSETS = [...build, ...files, ...prerendered, FALLBACK];
+const ASSETS = [...build, ...files, ...prerendered];
+const CACHED = new Set(ASSETS);
+const PAGES = new Set(prerendered);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -34,31 +36,27 @@ sw.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
-	event.respondWith(respond(request, url));
+	if (request.mode === 'navigate') event.respondWith(openPage(request, url));
+	else if (CACHED.has(url.pathname)) event.respondWith(fromCache(url.pathname, request));
 });
 
-async function respond(request: Request, url: URL): Promise<Response> {
+/**
+ * A page by its path alone: the query string only tells the page what to show (a client's page is
+ * clients/view/?id=…), so every visit and reload of it, online or not, gets the one cached copy.
+ */
+async function openPage(request: Request, url: URL): Promise<Response> {
+	// What the host would answer too, but offline: /clients is the folder /clients/.
+	if (!PAGES.has(url.pathname) && PAGES.has(`${url.pathname}/`)) {
+		return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
+	}
+	if (!PAGES.has(url.pathname)) return fetch(request);
+	const cached = await fromCache(url.pathname, request);
+	// A page the host reached by a redirect when it was cached would be refused as the answer to a navigation.
+	return cached.redirected ? new Response(cached.body, cached) : cached;
+}
+
+/** The cached copy, else (the cache was cleared under the worker) the network's. */
+async function fromCache(key: string, request: Request): Promise<Response> {
 	const cache = await caches.open(CACHE);
-	// Built files never change under the same name: the cache answers.
-	if (build.includes(url.pathname) || files.includes(url.pathname)) {
-		const cached = await cache.match(url.pathname);
-		if (cached) return cached;
-	}
-	try {
-		const response = await fetch(request);
-		if (response.ok && (prerendered.includes(url.pathname) || prerendered.includes(`${url.pathname}.html`))) {
-			cache.put(request, response.clone());
-		}
-		return response;
-	} catch (error) {
-		// Offline: a cached page, else the single-page fallback for navigations.
-		const cached =
-			(await cache.match(request)) ?? (await cache.match(`${url.pathname}.html`)) ?? (await cache.match(url.pathname));
-		if (cached) return cached;
-		if (request.mode === 'navigate') {
-			const fallback = await cache.match(FALLBACK);
-			if (fallback) return fallback;
-		}
-		throw error;
-	}
+	return (await cache.match(key)) ?? fetch(request);
 }

@@ -154,7 +154,7 @@ test("a client's page shows its stored fields in the form's sections", async () 
 	assert.deepEqual(await axeViolations(page), [], "a client's page");
 
 	// A secondary contact, on another client.
-	await page.goto(app.url + '/clients?q=Granite%20Quartz');
+	await page.goto(app.url + '/clients/?q=Granite%20Quartz');
 	await page.getByRole('link', { name: 'Granite Quartz Logistics 9240' }).click();
 	await page.getByRole('heading', { level: 1, name: 'Granite Quartz Logistics 9240' }).waitFor();
 	assert.equal(await value('Secondary contact'), 'Ines Dubois');
@@ -163,8 +163,10 @@ test("a client's page shows its stored fields in the form's sections", async () 
 	await context.close();
 });
 
+/** A client's edit page is its page's address with edit for view (clients/edit/?id=…). */
 async function editHref(page) {
-	return new URL(page.url()).pathname.replace(/\/?$/, '/edit');
+	const url = new URL(page.url());
+	return url.pathname.replace(/\/view\/$/, '/edit/') + url.search;
 }
 
 test('deleting a client asks first, then removes it and returns to the list', async () => {
@@ -196,7 +198,7 @@ test('deleting a client asks first, then removes it and returns to the list', as
 
 	assert.deepEqual(consoleErrors, []);
 
-	// A deep link the static host answers with 404.html (the SPA fallback), as any host would.
+	// The deleted client's own address, typed in again.
 	await page.goto(clientUrl);
 	await page.getByRole('alert').getByText('This client does not exist (it may have been deleted).').waitFor();
 	await page.getByRole('link', { name: 'Back to the clients list' }).click();
@@ -207,12 +209,12 @@ test('deleting a client asks first, then removes it and returns to the list', as
 test('a search follows a client deleted in another tab', async () => {
 	const { page, context, consoleErrors } = await openPage(app);
 	await importFile(page, VALID_CSV, 50);
-	await page.goto(app.url + '/clients?q=granite');
+	await page.goto(app.url + '/clients/?q=granite');
 	const granite = (await stored(page, 'clients')).clients.filter((c) => /granite/i.test(c.name));
 	await page.getByText(`${granite.length} of 50 clients match “granite”.`).waitFor();
 
 	const other = await context.newPage();
-	await other.goto(app.url + '/clients?q=granite');
+	await other.goto(app.url + '/clients/?q=granite');
 	await other.getByRole('link', { name: granite[0].name }).click();
 	await other.getByRole('button', { name: 'Delete' }).click();
 	await other.getByRole('dialog').getByRole('button', { name: 'Delete client' }).click();

@@ -38,9 +38,14 @@ export async function startApp({ basePath = process.env.BASE_PATH ?? '', root = 
 /**
  * A page in a new, empty browser profile. `consoleErrors` collects errors, uncaught exceptions and CSP
  * violations (Chromium logs them as errors); `foreignRequests` every request that left the app's origin.
+ * `contextOptions` go to Playwright's newContext (for example `{ serviceWorkers: 'block' }`).
  */
-export async function openPage(app, path = '/') {
-	const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+export async function openPage(app, path = '/', contextOptions = {}) {
+	const context = await app.browser.newContext({
+		acceptDownloads: true,
+		viewport: { width: 1280, height: 900 },
+		...contextOptions
+	});
 	context.setDefaultTimeout(10_000);
 	const origin = new URL(app.url).origin;
 	const foreignRequests = [];

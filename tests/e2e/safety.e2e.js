@@ -43,7 +43,7 @@ test('HTML in a file, a file name and a form is shown as text and never runs', a
 		.getByText(/Timezone "<script>window.__pwned=2<\/script>"/)
 		.waitFor();
 
-	await page.goto(app.url + '/clients/new');
+	await page.goto(app.url + '/clients/new/');
 	await page.getByLabel(/^Client name/).fill(ATTACK);
 	await page.getByLabel(/^Primary contact email/).fill('<svg onload=alert(1)>');
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -78,7 +78,7 @@ test('every page runs under a Content-Security-Policy, with no violation during 
 		.getByRole('button', { name: /^Import \d+ clients$/ })
 		.click();
 	await page.getByRole('heading', { name: /^Imported \d+ clients/ }).waitFor();
-	await page.goto(app.url + '/clients');
+	await page.goto(app.url + '/clients/');
 	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
 	assert.deepEqual(consoleErrors, []);
 	assert.deepEqual(foreignRequests, []);

@@ -1,5 +1,7 @@
-// A plain static host for the built site, as any web server would be: files from build/, `.html` added to
-// extension-less paths, 404.html (the SPA fallback) for everything else, everything under an optional base path.
+// A plain static host for the built site, as python's http.server or nginx's default site behave: files as they
+// are, a folder's index.html, a redirect that adds the slash to a folder's path, and a bare 404 for anything else
+// (no `.html` added, no fallback page, so a page the build lacks fails here as on any host), all under an
+// optional base path.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -18,18 +20,26 @@ const TYPES = {
 /** Serves `root` at http://127.0.0.1:<port><basePath>/ and resolves with { url, close }. */
 export function serveStatic({ root = 'build', basePath = '', port = 0 } = {}) {
 	const server = createServer((request, response) => {
-		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+		const url = new URL(request.url ?? '/', 'http://host');
+		const pathname = decodeURIComponent(url.pathname);
 		if (!pathname.startsWith(basePath + '/') && pathname !== basePath) {
 			response.writeHead(404).end('Not found');
 			return;
 		}
 		const relative = normalize(pathname.slice(basePath.length)).replace(/^(\.\.[/\\])+/, '');
-		const candidates = [join(root, relative), join(root, relative, 'index.html'), join(root, `${relative}.html`)];
-		const file = candidates.find((path) => existsSync(path) && statSync(path).isFile());
-		const status = file ? 200 : 404;
-		const served = file ?? join(root, '404.html');
-		response.writeHead(status, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
-		createReadStream(served).pipe(response);
+		const path = join(root, relative);
+		const folder = existsSync(path) && statSync(path).isDirectory();
+		if (folder && !pathname.endsWith('/')) {
+			response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+			return;
+		}
+		const file = folder ? join(path, 'index.html') : path;
+		if (!existsSync(file) || !statSync(file).isFile()) {
+			response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+			return;
+		}
+		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(response);
 	});
 	return new Promise((resolve) => {
 		server.listen(port, '127.0.0.1', () => {
