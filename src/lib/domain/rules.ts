@@ -10,7 +10,7 @@ import { callingCodeDigits, fitsCountry, isRealCallingCode } from './phone';
 import { subdivisionFromText } from './subdivision-lookup';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from './template';
 import type { TemplateColumn } from './template';
-import { judgeZone, zonesForCountry } from './timezones';
+import { judgeZone, UTC_ZONE, zonesForCountry } from './timezones';
 import { clientNameKey, emailKey, groupKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
 import { zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from './zone-lookup';
@@ -364,7 +364,11 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 		return;
 	}
 	const verdict = judgeZone(zone);
-	if (verdict.kind === 'link') {
+	if (verdict.kind === 'link' && isAbbreviationFor(zone, verdict.canonical, country)) {
+		// CET, EST, MST are links to one city's zone (Brussels, Panama, Phoenix): for a row of another country
+		// they mean that country's zone with the same offset.
+		reportUnknownZone(zone, country, report);
+	} else if (verdict.kind === 'link') {
 		report('Timezone', 'timezone_link', `Timezone "${zone}" is an old name: use ${verdict.canonical}.`, {
 			fix: { kind: 'timezone_old_name', value: verdict.canonical }
 		});
@@ -378,6 +382,12 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 	} else if (verdict.kind === 'unknown') {
 		reportUnknownZone(zone, country, report);
 	}
+}
+
+/** Whether a link names an offset or abbreviation (no area/city) whose target is not a zone of the row's country. */
+function isAbbreviationFor(zone: string, canonical: string, country: string | undefined): boolean {
+	if (!country || zone.includes('/') || canonical === UTC_ZONE) return false;
+	return !zonesForCountry(country).includes(canonical) && zoneFromOffset(zone, country) !== undefined;
 }
 
 function reportUnknownZone(zone: string, country: string | undefined, report: Report) {

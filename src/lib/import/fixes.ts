@@ -160,6 +160,19 @@ function gather(rows: readonly FixableRow[]): SuggestionBuilder {
 	return builder;
 }
 
+/**
+ * Every suggestion's changes as one edit: where two write one cell (a tidy-up of spaces and a fix of the same
+ * value), the fix of the error wins, since it was worked out from the trimmed value.
+ */
+export function allChanges(suggestions: readonly FixSuggestion[]): CellChange[] {
+	const byCell = new Map<string, CellChange>();
+	const tidiesFirst = [...suggestions].sort((a, b) => Number(b.id in TIDY_LABELS) - Number(a.id in TIDY_LABELS));
+	for (const suggestion of tidiesFirst) {
+		for (const change of suggestion.changes) byCell.set(`${change.rowNumber}:${change.column}`, change);
+	}
+	return [...byCell.values()];
+}
+
 export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
 	return gather(rows).build();
 }
@@ -200,8 +213,14 @@ export function missingRecords(rows: readonly FixableRow[], workspace: Workspace
 	const technicians = new Map<string, MissingRecord>();
 	const count = (into: Map<string, MissingRecord>, key: string, name: string) => {
 		const known = into.get(key);
-		if (known) known.rows++;
-		else into.set(key, { name, rows: 1 });
+		if (!known) into.set(key, { name, rows: 1 });
+		else {
+			known.rows++;
+			// A group spelt with capitals says how the file means it better than an all lower-case spelling.
+			if (into === groups && known.name === known.name.toLowerCase() && name !== name.toLowerCase()) {
+				known.name = name;
+			}
+		}
 	};
 	for (const row of rows) {
 		for (const issue of row.issues) {
@@ -221,7 +240,14 @@ export function missingRecords(rows: readonly FixableRow[], workspace: Workspace
 		}
 	}
 	const byRows = (a: MissingRecord, b: MissingRecord) => b.rows - a.rows || a.name.localeCompare(b.name);
-	return { groups: [...groups.values()].sort(byRows), technicians: [...technicians.values()].sort(byRows) };
+	const named = [...groups.values()].map((group) => ({ ...group, name: titleIfLowerCase(group.name) }));
+	return { groups: named.sort(byRows), technicians: [...technicians.values()].sort(byRows) };
+}
+
+/** "managed print" → "Managed Print": a file that writes a name only in lower case rarely means it so. */
+function titleIfLowerCase(name: string): string {
+	if (name !== name.toLowerCase()) return name;
+	return name.replace(/(^|[\s&/-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** A first guess at a technician's name from their email (alice.johnson@… → Alice, Johnson), for the admin to check. */

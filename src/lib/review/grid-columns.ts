@@ -96,7 +96,12 @@ class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 	init(params: IHeaderParams<ReviewRow> & { column: number; context: ColumnContext }) {
 		const { column, context } = params;
 		this.count.className = 'header-error-count';
-		this.gui.append(params.displayName, this.count);
+		// Template names are CamelCase without spaces: let a narrow header wrap them between their words.
+		for (const [i, word] of params.displayName.split(/(?=[A-Z][a-z])/).entries()) {
+			if (i > 0) this.gui.append(document.createElement('wbr'));
+			this.gui.append(word);
+		}
+		this.gui.append(this.count);
 		const update = () => {
 			const n = context.errorCount(column);
 			this.count.textContent = n > 0 ? ` (${n} ${n === 1 ? 'error' : 'errors'})` : '';
@@ -145,7 +150,7 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 				return false;
 			},
 			editable: true,
-			width: column === COL.AddressLine || column === COL.EmailDomains || column === COL.ClientName ? 220 : 170,
+			width: column === COL.AddressLine || column === COL.EmailDomains || column === COL.ClientName ? 190 : 140,
 			cellClassRules: marks(column),
 			tooltipValueGetter: tooltip(column),
 			...editorFor(column, workspace, context)

@@ -651,6 +651,22 @@ describe('checkRow: Timezone', () => {
 		expect(issues.find((i) => i.code === 'timezone_unknown')?.message).toBe(message);
 	});
 
+	it.each([
+		['CET', 'FR', 'Europe/Paris'],
+		['CET', 'DE', 'Europe/Berlin'],
+		['EST', 'CA', 'America/Toronto']
+	])('reads the abbreviation %s in a %s row as that country’s zone, not the city tz links it to', (zone, country, fix) => {
+		const found = check({ Timezone: zone, Country: country, State: '' }).find((i) => i.column === COL.Timezone);
+		expect(found?.fix).toEqual({ kind: 'timezone_offset', value: fix });
+	});
+
+	it('keeps the contract’s reading of UTC and GMT as Etc/UTC, whatever the country', () => {
+		expect(onlyIssue({ Timezone: 'GMT', Country: 'GB', State: '' }).fix).toEqual({
+			kind: 'timezone_old_name',
+			value: 'Etc/UTC'
+		});
+	});
+
 	it.each(['Etc/GMT+5', 'EST5', 'Factory', 'America/New York'])('rejects %j, which no country uses', (zone) => {
 		expect(onlyIssue({ Timezone: zone })).toEqual(issue('Timezone', 'timezone_unknown'));
 	});
