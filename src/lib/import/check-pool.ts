@@ -36,10 +36,15 @@ export class CheckPool {
 	private nextId = 0;
 	private readonly helpers: { worker: CheckHelper; pending: Map<number, Pending> }[];
 
+	/**
+	 * `queueLimit`: batches a helper may hold before the next is checked in place. The page passes Infinity, so
+	 * that it never checks in place: its thread is the one that must stay free.
+	 */
 	constructor(
 		private readonly workspace: WorkspaceIndex,
 		snapshot: WorkspaceSnapshot,
-		workers: readonly CheckHelper[]
+		workers: readonly CheckHelper[],
+		private readonly queueLimit = HELPER_QUEUE
 	) {
 		this.helpers = workers.map((worker) => {
 			const helper = { worker, pending: new Map<number, Pending>() };
@@ -63,7 +68,7 @@ export class CheckPool {
 	/** The issues of each row of the batch, in its order. */
 	check(rows: readonly string[][]): Promise<RowIssue[][]> {
 		const helper = this.helpers
-			.filter((h) => h.pending.size < HELPER_QUEUE)
+			.filter((h) => h.pending.size < this.queueLimit)
 			.sort((a, b) => a.pending.size - b.pending.size)[0];
 		if (!helper || rows.length === 0) return Promise.resolve(checkRows(rows, this.workspace));
 		const id = this.nextId++;

@@ -7,6 +7,7 @@ import { sortIssues } from '$lib/domain/check-file';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
+import type { CheckElsewhere } from './background-check';
 import type { ColumnMapping } from './header';
 import type { FileSettings, ParsedRow } from './protocol';
 
@@ -20,6 +21,11 @@ export interface ReviewRow {
 	/** Whether its issues are in the review's counts (not once it is deleted). */
 	inCounts: boolean;
 }
+
+/** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
+export const LARGE_EDIT_ROWS = 2_000;
+/** Rows of a large edit taken into the review per task, once checked. */
+const LARGE_EDIT_SLICE = 5_000;
 
 /** The issues of a row without any: one shared array, not a million empty ones. */
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
@@ -73,10 +79,19 @@ export class ReviewSession {
 	undoLabel = $state('');
 	redoLabel = $state('');
 
+	/** A large edit under way: how many of its rows are in so far. */
+	applying = $state.raw<{ done: number; total: number } | null>(null);
+	/** Edits waiting for a large one to finish, in order. */
+	private queue: Promise<void> | null = null;
+	private snapshot: WorkspaceSnapshot;
+
+	/** `checkElsewhere` checks the rows of a large edit off the page's thread (the check workers in the app). */
 	constructor(
 		readonly source: ReviewSource,
-		workspace: WorkspaceSnapshot
+		workspace: WorkspaceSnapshot,
+		private readonly checkElsewhere?: CheckElsewhere
 	) {
+		this.snapshot = workspace;
 		this.workspace = indexWorkspace(workspace);
 		this.columns = this.workspace.columns;
 		this.columnTallies = this.columns.map(() => 0);
@@ -168,6 +183,7 @@ export class ReviewSession {
 	 * `only` limits it to the rows the change can affect. Returns the rows whose marks changed.
 	 */
 	recheckAgainst(workspace: WorkspaceSnapshot, only?: (row: ReviewRow) => boolean): ReviewRow[] {
+		this.snapshot = workspace;
 		this.workspace = indexWorkspace(workspace);
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
@@ -198,8 +214,68 @@ export class ReviewSession {
 		this.redoLabel = this.redoStack.at(-1)?.label ?? '';
 	}
 
-	/** Applies cell values, re-checking only the rows they touch and those sharing their old or new unique values. */
+	/** Resolves once every edit asked for so far is in (a large one takes a while). */
+	settled(): Promise<void> {
+		return this.queue ?? Promise.resolve();
+	}
+
+	/**
+	 * Applies cell values, re-checking only the rows they touch and those sharing their old or new unique values.
+	 * A large edit is checked in workers and taken in slices; edits asked for meanwhile wait their turn.
+	 */
 	private applyCells(changes: readonly CellChange[]) {
+		const rowCount = new Set(changes.map((c) => c.rowNumber)).size;
+		const large = this.checkElsewhere !== undefined && rowCount >= LARGE_EDIT_ROWS;
+		if (!large && !this.queue) {
+			this.applyNow(changes);
+			return;
+		}
+		// Shown at once: the page says the edit is under way before its rows are even checked.
+		if (large && !this.applying) this.applying = { done: 0, total: rowCount };
+		const queued = (this.queue ?? Promise.resolve()).then(() =>
+			large ? this.applyLarge(changes) : this.applyNow(changes)
+		);
+		this.queue = queued;
+		void queued.finally(() => {
+			if (this.queue !== queued) return;
+			this.queue = null;
+			this.applying = null;
+		});
+	}
+
+	private async applyLarge(changes: readonly CellChange[]) {
+		const edited = new Map<ReviewRow, string[]>();
+		for (const { rowNumber, column, value } of changes) {
+			const row = this.byNumber[rowNumber];
+			if (!row) continue;
+			const values = edited.get(row) ?? row.values.slice();
+			values[column] = value;
+			edited.set(row, values);
+		}
+		const entries = [...edited];
+		this.applying = { done: 0, total: entries.length };
+		const issues = await this.checkElsewhere!(
+			entries.map(([, values]) => values),
+			this.snapshot
+		);
+		for (let start = 0; start < entries.length; start += LARGE_EDIT_SLICE) {
+			if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+			const touched = new Set<ReviewRow>();
+			const affected = new Set<number>();
+			entries.slice(start, start + LARGE_EDIT_SLICE).forEach(([row, values], i) => {
+				// A row deleted while its edit was being checked stays out of the review.
+				if (this.byNumber[row.rowNumber] !== row) return;
+				row.values = values;
+				row.ownIssues = issues[start + i];
+				touched.add(row);
+				for (const n of this.uniqueness.set(row.rowNumber, values)) affected.add(n);
+			});
+			this.refreshTouched(touched, affected);
+			this.applying = { done: Math.min(entries.length, start + LARGE_EDIT_SLICE), total: entries.length };
+		}
+	}
+
+	private applyNow(changes: readonly CellChange[]) {
 		const touched = new Set<ReviewRow>();
 		for (const change of changes) {
 			const row = this.byNumber[change.rowNumber];
@@ -213,6 +289,11 @@ export class ReviewSession {
 			row.ownIssues = checkRow(row.values, this.workspace);
 			for (const n of this.uniqueness.set(row.rowNumber, row.values)) affected.add(n);
 		}
+		this.refreshTouched(touched, affected);
+	}
+
+	/** Marks edited rows and those whose duplicate groups they joined or left, and tells the page. */
+	private refreshTouched(touched: Set<ReviewRow>, affected: Set<number>) {
 		const updated = new Set<ReviewRow>(touched);
 		for (const n of affected) {
 			const row = this.byNumber[n];

@@ -17,6 +17,7 @@ import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
+import { checkInWorkers } from './background-check';
 import type { ColumnMapping, HeaderCheck } from './header';
 import { inspect, parse, type ParseJob } from './parse-client';
 import type { FileSettings, Progress } from './protocol';
@@ -118,7 +119,7 @@ export class ImportWizard {
 			mapping: $state.snapshot(this.mapping)
 		};
 		const workspace = await loadWorkspaceSnapshot();
-		const session = new ReviewSession(source, workspace);
+		const session = new ReviewSession(source, workspace, checkInWorkers);
 		this.job = parse(this.file, source.settings, source.mapping, workspace, (rows, progress) => {
 			session.addParsed(rows);
 			this.progress = progress;
@@ -149,7 +150,7 @@ export class ImportWizard {
 		const meta = this.draft ?? (await loadDraftMeta<ReviewSource>());
 		if (!meta) return;
 		const [rows, workspace] = await Promise.all([loadDraftRows(), loadWorkspaceSnapshot()]);
-		const session = new ReviewSession(meta.source, workspace);
+		const session = new ReviewSession(meta.source, workspace, checkInWorkers);
 		session.addParsed(rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values, issues: row.ownIssues })));
 		this.fileName = meta.source.fileName;
 		this.settings = meta.source.settings;

@@ -3,7 +3,8 @@ import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { ParsedRow } from '$lib/import/protocol';
-import { ReviewSession, type ReviewSource, type RowsChanged } from '$lib/import/review.svelte';
+import { checkRows } from '$lib/import/check-pool';
+import { LARGE_EDIT_ROWS, ReviewSession, type ReviewSource, type RowsChanged } from '$lib/import/review.svelte';
 import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 const SOURCE: ReviewSource = {
@@ -416,5 +417,59 @@ describe('ReviewSession.recheckAgainst', () => {
 		review.recheckAgainst(SNAPSHOT);
 		expect(review.row(2)!.issues).toEqual([broken]);
 		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1 });
+	});
+});
+
+describe('ReviewSession large edits', () => {
+	/** Checks rows elsewhere as the app's workers do: the same rules, answered later. */
+	const elsewhere = async (rows: string[][]) => {
+		await new Promise((resume) => setTimeout(resume, 0));
+		checkedElsewhere += rows.length;
+		return checkRows(rows, WORKSPACE);
+	};
+	let checkedElsewhere = 0;
+
+	function largeSession(count: number) {
+		const review = new ReviewSession(SOURCE, SNAPSHOT, elsewhere);
+		review.addParsed(
+			Array.from({ length: count }, (_, i) => parsed(i + 2, { ClientName: `Client ${i}`, Timezone: 'US/Eastern' }))
+		);
+		return review;
+	}
+
+	const fixAll = (review: ReviewSession) =>
+		review.rows.map((row) => ({ rowNumber: row.rowNumber, column: COL.Timezone, value: 'America/New_York' }));
+
+	it('checks an edit of thousands of rows elsewhere, then counts it as one step', async () => {
+		const review = largeSession(LARGE_EDIT_ROWS + 10);
+		checkedElsewhere = 0;
+		review.edit(fixAll(review), 'Fix time zones');
+		expect(review.applying).toEqual({ done: 0, total: LARGE_EDIT_ROWS + 10 });
+		await review.settled();
+		expect(checkedElsewhere).toBe(LARGE_EDIT_ROWS + 10);
+		expect(review.counts.errors).toBe(0);
+		expect(review.applying).toBeNull();
+		expect(review.undoLabel).toBe('Fix time zones');
+		review.undo();
+		await review.settled();
+		expect(review.counts.errors).toBe(LARGE_EDIT_ROWS + 10);
+		expect(review.row(2)!.values[COL.Timezone]).toBe('US/Eastern');
+	});
+
+	it('applies an edit asked for meanwhile after the large one, not under it', async () => {
+		const review = largeSession(LARGE_EDIT_ROWS);
+		review.edit(fixAll(review), 'Fix time zones');
+		review.edit([{ rowNumber: 2, column: COL.Timezone, value: 'Asia/Calcutta' }], 'Edit row 2');
+		await review.settled();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('Asia/Calcutta');
+		expect(review.counts.errors).toBe(1);
+	});
+
+	it('checks a small edit at once, in place', () => {
+		const review = largeSession(10);
+		checkedElsewhere = 0;
+		review.edit(fixAll(review), 'Fix time zones');
+		expect(checkedElsewhere).toBe(0);
+		expect(review.counts.errors).toBe(0);
 	});
 });
