@@ -34,13 +34,13 @@ function guess(zones: Iterable<string>): ZoneGuess {
 // ---- Windows zones ----
 
 /** Windows zone id, lower-cased → territory (alpha-2, or "001" for the zone's default) → its tz names. */
-let windowsZones: Map<string, Map<string, string[]>> | undefined;
+let windowsZones: Map<string, Map<string, readonly string[]>> | undefined;
 
 function windowsKey(text: string): string {
 	return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function windowsIndex(): Map<string, Map<string, string[]>> {
+function windowsIndex(): Map<string, Map<string, readonly string[]>> {
 	if (!windowsZones) {
 		windowsZones = new Map();
 		for (const { windowsName, territory, iana } of WINDOWS_TO_IANA_MAP) {
