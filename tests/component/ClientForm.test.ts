@@ -122,4 +122,33 @@ describe('the client form', () => {
 		await user.type(screen.getByLabelText('Find timezones'), 'atlantis');
 		expect(screen.getByText('No timezones match “atlantis”.')).toBeInTheDocument();
 	});
+
+	it('picks the country, state and timezone a person names, best match first', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		const find = screen.getByLabelText('Find countries');
+		const country = screen.getByLabelText('Country');
+		for (const [typed, code] of [
+			['India', 'IN'],
+			['UK', 'GB'],
+			['USA', 'US'],
+			['United States', 'US'],
+			['de', 'DE'],
+			['Deutschland', 'DE']
+		]) {
+			await user.clear(find);
+			await user.type(find, `${typed}{Enter}`);
+			expect(country, typed).toHaveValue(code);
+		}
+		await user.clear(find);
+		expect(within(country).getByRole('option', { name: 'GB · United Kingdom' })).toHaveValue('GB');
+		await user.type(find, 'United States{Enter}');
+		await user.type(screen.getByLabelText('Find states'), 'ca{Enter}');
+		expect(screen.getByLabelText('State or region')).toHaveValue('US-CA');
+		await user.clear(screen.getByLabelText('Find states'));
+		await user.type(screen.getByLabelText('Find states'), 'georgia{Enter}');
+		expect(screen.getByLabelText('State or region')).toHaveValue('US-GA');
+		await user.type(screen.getByLabelText('Find timezones'), 'new york{Enter}');
+		expect(screen.getByLabelText(/^Timezone/)).toHaveValue('America/New_York');
+	});
 });

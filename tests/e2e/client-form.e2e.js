@@ -22,6 +22,35 @@ async function fillRequired(page, name, email) {
 	await page.getByLabel('Country').selectOption('US');
 }
 
+test('the pickers choose what a person names, best match first: India, UK, USA, United States', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/clients/new');
+	await page.getByRole('heading', { name: 'Client details' }).waitFor();
+	const find = page.getByLabel('Find countries');
+	const country = page.getByLabel('Country', { exact: true });
+	for (const [typed, code] of [
+		['India', 'IN'],
+		['UK', 'GB'],
+		['USA', 'US'],
+		['United States', 'US']
+	]) {
+		await find.fill(typed);
+		await find.press('Enter');
+		assert.equal(await country.inputValue(), code, typed);
+	}
+	assert.equal(await country.locator('option:checked').innerText(), 'US · United States');
+	await page.getByLabel('Find states').fill('new york');
+	await page.getByLabel('Find states').press('Enter');
+	assert.equal(await page.getByLabel('State or region').inputValue(), 'US-NY');
+	await page.getByLabel('Find timezones').fill('chicago');
+	await page.getByLabel('Find timezones').press('Enter');
+	assert.equal(await page.getByLabel(/^Timezone/).inputValue(), 'America/Chicago');
+	if (process.env.SCREENSHOT_DIR)
+		await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/form-pickers.png`, fullPage: true });
+	assert.deepEqual(await axeViolations(page), []);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
 test('a client is filled in with keyboard and mouse, saved, found, edited and deleted', async () => {
 	const { page, context, consoleErrors } = await openPage(app, '/clients/new');
 	await page.getByRole('heading', { name: 'Client details' }).waitFor();

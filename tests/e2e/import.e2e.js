@@ -111,7 +111,7 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	// By a select editor: the account manager must be one of the workspace's technicians.
 	await goToProblem(page, 209, 'AccountManager');
 	await page.keyboard.press('Enter');
-	await page.locator('.ag-list-item', { hasText: 'alice.johnson@northwind-it.example' }).click();
+	await page.getByRole('option', { name: 'alice.johnson@northwind-it.example' }).click();
 	await details.getByText('No problem here.').waitFor();
 	assert.doesNotMatch(await cell(page, 209, 'AccountManager').getAttribute('class'), /cell-error/);
 	assert.match(await summary(page), /15 rows with errors 15 errors/);
@@ -162,6 +162,49 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 			})
 	);
 	assert.equal(managed.accountManagerId, alice.id);
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
+test('a select cell is edited by searching: a name, a code, Escape to cancel', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await chooseFile(page, fixture('clients-with-errors.csv'));
+	await waitForReview(page);
+	await goToProblem(page, 117, 'Country');
+	const country = cell(page, 117, 'Country');
+	const before = await country.innerText();
+
+	// Typing on the cell starts the search; the best match is highlighted and Enter keeps it.
+	await page.keyboard.type('germ');
+	const search = page.getByRole('combobox', { name: 'Find Country' });
+	await search.waitFor();
+	assert.equal(await search.inputValue(), 'germ');
+	const list = page.getByRole('listbox', { name: 'Country' });
+	assert.equal(await list.getByRole('option').first().innerText(), 'DE · Germany');
+	assert.equal(await list.getByRole('option', { selected: true }).innerText(), 'DE · Germany');
+	assert.deepEqual(await axeViolations(page), [], 'the open editor');
+	if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grid-editor.png` });
+	await search.press('Enter');
+	await search.waitFor({ state: 'detached' });
+	assert.equal(await country.innerText(), 'DE');
+	assert.notEqual(before, 'DE');
+
+	// A code typed exactly wins over names that start with it; arrows move the highlight; Escape cancels.
+	await country.click();
+	await page.keyboard.press('Enter');
+	await search.fill('us');
+	assert.equal(await list.getByRole('option', { selected: true }).innerText(), 'US · United States');
+	await search.press('ArrowDown');
+	assert.notEqual(await list.getByRole('option', { selected: true }).innerText(), 'US · United States');
+	await search.press('Escape');
+	await search.waitFor({ state: 'detached' });
+	assert.equal(await country.innerText(), 'DE');
+
+	await page.keyboard.press('Enter');
+	await search.fill('UK');
+	await search.press('Tab');
+	await search.waitFor({ state: 'detached' });
+	assert.equal(await country.innerText(), 'GB');
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });

@@ -1,18 +1,14 @@
 // The review grid's columns: the pinned spreadsheet row number, then the template's columns, each with its
 // editor, its marks and its messages, all read from the row's issues (computed once by the rules module).
-import type {
-	ColDef,
-	ICellEditorParams,
-	IHeaderParams,
-	IInnerHeaderComponent,
-	ITooltipParams
-} from 'ag-grid-community';
-import { COUNTRIES, subdivisionsOf } from '$lib/domain/countries';
+import type { ColDef, IHeaderParams, IInnerHeaderComponent, ITooltipParams } from 'ag-grid-community';
+import { subdivisionsOf } from '$lib/domain/countries';
+import { countryOptions } from '$lib/domain/country-lookup';
 import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { CANONICAL_ZONES } from '$lib/domain/timezones';
 import type { ReviewRow } from '$lib/import/review.svelte';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
+import { OptionCellEditor, type ListOption, type OptionEditorParams } from './option-cell-editor';
 
 export const ROW_NUMBER_COLUMN = 'row';
 
@@ -56,29 +52,52 @@ export interface ColumnContext {
 }
 
 function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnContext): Partial<ColDef<ReviewRow>> {
-	const select = (values: (params: ICellEditorParams<ReviewRow>) => string[]) => ({
-		cellEditor: 'agSelectCellEditor',
-		cellEditorParams: (params: ICellEditorParams<ReviewRow>) => {
-			const options = values(params);
-			const current = params.value ?? '';
-			return { values: options.includes(current) ? options : [current, ...options] };
-		}
+	const select = (options: OptionEditorParams['options']) => ({
+		cellEditor: OptionCellEditor,
+		cellEditorParams: { options } satisfies OptionEditorParams
 	});
+	const plain = (values: readonly string[]): ListOption[] => values.map((value) => ({ value, label: value }));
+	const blank: ListOption = { value: '', label: '', display: '(empty)' };
 	switch (column) {
-		case COL.Country:
-			return select(() => ['', ...COUNTRIES.map((c) => c.code)]);
+		case COL.Country: {
+			const countries: ListOption[] = [
+				blank,
+				...countryOptions().map((c) => ({ ...c, display: `${c.code} · ${c.label}` }))
+			];
+			return select(() => countries);
+		}
 		case COL.State:
-			return select((params) => ['', ...subdivisionsOf(params.data?.values[COL.Country] ?? '').map((s) => s.code)]);
-		case COL.Timezone:
-			return select(() => [...CANONICAL_ZONES]);
+			return select((params) => [
+				blank,
+				...subdivisionsOf(params.data?.values[COL.Country] ?? '').map((s) => ({
+					value: s.code,
+					label: s.name,
+					aliases: [s.code.slice(s.code.indexOf('-') + 1)],
+					display: `${s.code} · ${s.name}`
+				}))
+			]);
+		case COL.Timezone: {
+			const zones = CANONICAL_ZONES.map((zone) => ({
+				value: zone,
+				label: zone,
+				aliases: [zone.slice(zone.lastIndexOf('/') + 1)]
+			}));
+			return select(() => zones);
+		}
 		case COL.AccountManager:
-			return select(() => ['', ...context.technicianEmails()]);
+			return select(() => [blank, ...plain(context.technicianEmails())]);
 		case COL.AddressLine:
 			return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 1000 } };
 		default: {
 			const field = workspace.customFields[column - TEMPLATE_COLUMNS.length];
-			if (field?.type === 'dropdown') return select(() => ['', ...field.options]);
-			if (field?.type === 'checkbox') return select(() => ['', 'true', 'false']);
+			if (field?.type === 'dropdown') {
+				const options = [blank, ...plain(field.options)];
+				return select(() => options);
+			}
+			if (field?.type === 'checkbox') {
+				const options = [blank, ...plain(['true', 'false'])];
+				return select(() => options);
+			}
 			return { cellEditor: 'agTextCellEditor' };
 		}
 	}

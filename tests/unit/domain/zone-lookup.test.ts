@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { judgeZone, zonesForCountry } from '$lib/domain/timezones';
+import { zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from '$lib/domain/zone-lookup';
+
+/** Every zone a guess names is one the template accepts, and the country's own. */
+function expectValid(guess: ZoneGuess, country: string | undefined) {
+	const zones = !guess ? [] : 'zone' in guess ? [guess.zone] : guess.choices;
+	for (const zone of zones) {
+		expect(judgeZone(zone).kind).toBe('valid');
+		if (country) expect(zonesForCountry(country)).toContain(zone);
+	}
+}
+
+describe('zoneFromWindowsName', () => {
+	it.each([
+		['Eastern Standard Time', 'US', 'America/New_York'],
+		['Eastern Standard Time', 'CA', 'America/Toronto'],
+		['Eastern Standard Time', undefined, 'America/New_York'],
+		['eastern  standard time', 'us', 'America/New_York'],
+		['W. Europe Standard Time', 'DE', 'Europe/Berlin'],
+		['W. Europe Standard Time', 'NL', 'Europe/Amsterdam'],
+		['W. Europe Standard Time', undefined, 'Europe/Berlin'],
+		['India Standard Time', 'IN', 'Asia/Kolkata'], // CLDR says Asia/Calcutta
+		['Nepal Standard Time', undefined, 'Asia/Kathmandu'], // CLDR says Asia/Katmandu
+		['Argentina Standard Time', 'AR', 'America/Argentina/Buenos_Aires'], // CLDR says America/Buenos_Aires
+		['UTC', undefined, 'Etc/UTC'],
+		['(UTC-08:00) Pacific Time (US & Canada)', 'US', 'America/Los_Angeles'],
+		['(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi', 'IN', 'Asia/Kolkata']
+	])('%s in %s → %s', (text, country, zone) => {
+		expect(zoneFromWindowsName(text, country)).toEqual({ zone });
+	});
+
+	it('refuses a Windows zone the country has no zone for', () => {
+		expect(zoneFromWindowsName('Eastern Standard Time', 'DE')).toBeUndefined();
+		expect(zoneFromWindowsName('Tokyo Standard Time', 'US')).toBeUndefined();
+	});
+
+	it('refuses text that is not a Windows zone, and a default the template does not accept', () => {
+		expect(zoneFromWindowsName('Eastern Time', 'US')).toBeUndefined();
+		expect(zoneFromWindowsName('America/New_York', undefined)).toBeUndefined();
+		expect(zoneFromWindowsName('', undefined)).toBeUndefined();
+		expect(zoneFromWindowsName('Dateline Standard Time', undefined)).toBeUndefined(); // Etc/GMT+12
+	});
+
+	it('offers the zones at a display name’s offset when no country says which', () => {
+		const guess = zoneFromWindowsName('(UTC-08:00) Pacific Time (US & Canada)', undefined);
+		expect(guess && 'choices' in guess && guess.choices).toContain('America/Los_Angeles');
+		expectValid(guess, undefined);
+	});
+});
+
+describe('zoneFromOffset', () => {
+	it.each([
+		['UTC+05:30', 'IN', 'Asia/Kolkata'],
+		['+0530', 'IN', 'Asia/Kolkata'],
+		['GMT+5:30', 'IN', 'Asia/Kolkata'],
+		['UTC-8', 'US', 'America/Los_Angeles'],
+		['CET', 'FR', 'Europe/Paris'],
+		['CEST', 'FR', 'Europe/Paris'],
+		['BST', 'GB', 'Europe/London'],
+		['GMT', 'GB', 'Europe/London'],
+		['PST', 'US', 'America/Los_Angeles'],
+		['IST', 'IN', 'Asia/Kolkata'],
+		['IST', 'IE', 'Europe/Dublin'],
+		['IST', 'IL', 'Asia/Jerusalem'],
+		['UTC', undefined, 'Etc/UTC'],
+		['UTC+00:00', undefined, 'Etc/UTC'],
+		['NPT', undefined, 'Asia/Kathmandu']
+	])('%s in %s → %s', (text, country, zone) => {
+		expect(zoneFromOffset(text, country)).toEqual({ zone });
+	});
+
+	it('offers choices when several of the country’s zones fit', () => {
+		expect(zoneFromOffset('GMT+1', 'DE')).toEqual({ choices: ['Europe/Berlin', 'Europe/Busingen'] });
+		expect(zoneFromOffset('CET', 'DE')).toEqual({ choices: ['Europe/Berlin', 'Europe/Busingen'] });
+		const est = zoneFromOffset('EST', 'US');
+		expect(est && 'choices' in est && est.choices[0]).toBe('America/New_York');
+		expectValid(est, 'US');
+	});
+
+	it('offers choices for a shared abbreviation or offset without a country', () => {
+		const ist = zoneFromOffset('IST', undefined);
+		expect(ist && 'choices' in ist && [...ist.choices].sort()).toEqual(
+			expect.arrayContaining(['Asia/Jerusalem', 'Asia/Kolkata', 'Europe/Dublin'])
+		);
+		expect(zoneFromOffset('UTC+05:30', undefined)).toEqual({ choices: ['Asia/Colombo', 'Asia/Kolkata'] });
+		expectValid(zoneFromOffset('EST', undefined), undefined);
+	});
+
+	it('refuses an offset or abbreviation no zone of the country has', () => {
+		expect(zoneFromOffset('UTC+3', 'FR')).toBeUndefined();
+		expect(zoneFromOffset('UTC+1', 'GB')).toBeUndefined(); // a bare offset is a standard one
+		expect(zoneFromOffset('PST', 'DE')).toBeUndefined();
+		expect(zoneFromOffset('UTC+05:30', 'US')).toBeUndefined();
+	});
+
+	it('refuses text that is not an offset or abbreviation', () => {
+		for (const text of ['', 'hello world', 'UTC+15', 'UTC+05:75', 'XYZQ', 'Europe/Paris', '0530']) {
+			expect(zoneFromOffset(text, undefined)).toBeUndefined();
+		}
+	});
+});
