@@ -1,8 +1,8 @@
 // The rules of one row: every column's rule, the rules across fields and the rules against the workspace.
 // Uniqueness within a file lives in `uniqueness.ts`, since it needs the other rows.
-import { countryFromText } from './country-lookup';
+import { commonCountryName, countryFromText } from './country-lookup';
 import { checkCustomValue } from './custom-fields';
-import { countryName, normaliseCountry, normaliseSubdivision, subdivisionsOf } from './countries';
+import { normaliseCountry, normaliseSubdivision, subdivisionsOf } from './countries';
 import { isDomainName, isEmail, lengthOf } from './field-rules';
 import { cleanDomainList, cleanEmail, cleanGroupList, splitGroupNames, splitPhone, technicianByName } from './fixers';
 import type { IssueCode, IssueFix, RowIssue, Severity } from './issues';
@@ -318,7 +318,7 @@ function checkCountry(countryValue: string, state: string, report: Report): stri
 				'Country',
 				'country_invalid',
 				country
-					? `Country "${countryValue}" is not an ISO 3166 two-letter code: use ${country} (${countryName(country)}).`
+					? `Country "${countryValue}" is not an ISO 3166 two-letter code: use ${country} (${commonCountryName(country)}).`
 					: `Country "${countryValue}" is not an ISO 3166 two-letter code: use one such as US, GB or IN.`,
 				country ? { fix: { kind: 'country_name', value: country } } : {}
 			);
@@ -342,7 +342,7 @@ function checkCountry(countryValue: string, state: string, report: Report): stri
 			report(
 				'State',
 				'state_invalid',
-				`State "${state}" is not a subdivision of ${countryName(country)}: use its ISO 3166-2 code${hint}.`
+				`State "${state}" is not a subdivision of ${commonCountryName(country)}: use its ISO 3166-2 code${hint}.`
 			);
 		}
 	}
@@ -357,7 +357,7 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 			'Timezone',
 			'required',
 			one
-				? `Timezone is required: ${countryName(country!)} has one zone, ${one}.`
+				? `Timezone is required: ${commonCountryName(country!)} has one zone, ${one}.`
 				: 'Timezone is required: fill it in.',
 			one ? { fix: { kind: 'timezone_from_country', value: one } } : { choices: zones.length <= 10 ? zones : undefined }
 		);
@@ -391,10 +391,10 @@ function isAbbreviationFor(zone: string, canonical: string, country: string | un
 }
 
 function reportUnknownZone(zone: string, country: string | undefined, report: Report) {
-	const where = country ? ` in ${countryName(country)}` : '';
+	const where = country ? ` in ${commonCountryName(country)}` : '';
 	const guesses: [ZoneGuess, 'timezone_windows' | 'timezone_offset', string][] = [
 		[zoneFromWindowsName(zone, country), 'timezone_windows', 'a Windows time-zone name'],
-		[zoneFromOffset(zone, country), 'timezone_offset', 'an offset, not a zone']
+		[zoneFromOffset(zone, country), 'timezone_offset', 'an offset or abbreviation, not a zone']
 	];
 	for (const [guess, kind, what] of guesses) {
 		if (!guess) continue;
@@ -415,7 +415,7 @@ function reportUnknownZone(zone: string, country: string | undefined, report: Re
 	const local = country ? zonesForCountry(country).slice(0, 3) : [];
 	const examples =
 		local.length > 0
-			? `for ${countryName(country!)}: ${local.join(', ')}`
+			? `for ${commonCountryName(country!)}: ${local.join(', ')}`
 			: 'such as America/New_York, Europe/London or Etc/UTC';
 	report('Timezone', 'timezone_unknown', `Timezone "${zone}" is not a tz database zone: use one ${examples}.`);
 }

@@ -546,7 +546,7 @@ describe('checkRow: Country and State', () => {
 
 	it('names the country and an example subdivision in the state message', () => {
 		expect(onlyIssue({ Country: 'US', State: 'ENG' }).message).toBe(
-			'State "ENG" is not a subdivision of United States of America: use its ISO 3166-2 code, e.g. AL or US-AL for Alabama.'
+			'State "ENG" is not a subdivision of United States: use its ISO 3166-2 code, e.g. AL or US-AL for Alabama.'
 		);
 	});
 
@@ -653,11 +653,65 @@ describe('checkRow: Timezone', () => {
 
 	it.each([
 		['CET', 'FR', 'Europe/Paris'],
-		['CET', 'DE', 'Europe/Berlin'],
-		['EST', 'CA', 'America/Toronto']
-	])('reads the abbreviation %s in a %s row as that country’s zone, not the city tz links it to', (zone, country, fix) => {
-		const found = check({ Timezone: zone, Country: country, State: '' }).find((i) => i.column === COL.Timezone);
-		expect(found?.fix).toEqual({ kind: 'timezone_offset', value: fix });
+		['EET', 'FI', 'Europe/Helsinki']
+	])(
+		'reads the abbreviation %s in a %s row as that country’s zone, not the city tz links it to',
+		(zone, country, fix) => {
+			const found = check({ Timezone: zone, Country: country, State: '' }).find((i) => i.column === COL.Timezone);
+			expect(found?.fix).toEqual({ kind: 'timezone_offset', value: fix });
+		}
+	);
+
+	it('offers the country’s zones, and takes none, when an abbreviation fits several (CET in Germany)', () => {
+		const found = onlyIssue({ Timezone: 'CET', Country: 'DE', State: '' });
+		expect(found).not.toHaveProperty('fix');
+		expect(found.choices).toEqual(['Europe/Berlin', 'Europe/Busingen']);
+		expect(found.message).toBe(
+			'Timezone "CET" is an offset or abbreviation, not a zone, and several zones in Germany fit it: choose Europe/Berlin or Europe/Busingen.'
+		);
+	});
+
+	it.each([
+		['Pacific Standard Time', 'US', 'America/Los_Angeles'],
+		['Eastern Standard Time', 'US', 'America/New_York'],
+		['Eastern Standard Time', 'CA', 'America/Toronto'],
+		['W. Europe Standard Time', 'DE', 'Europe/Berlin'],
+		['W. Europe Standard Time', 'NL', 'Europe/Amsterdam'],
+		['India Standard Time', 'IN', 'Asia/Kolkata'],
+		['(UTC-08:00) Pacific Time (US & Canada)', 'US', 'America/Los_Angeles']
+	])('reads the Windows zone %j in a %s row as %s', (zone, country, fix) => {
+		expect(onlyIssue({ Timezone: zone, Country: country, State: '' })).toEqual({
+			column: COL.Timezone,
+			severity: 'error',
+			code: 'timezone_unknown',
+			message: `Timezone "${zone}" is a Windows time-zone name: use ${fix}.`,
+			fix: { kind: 'timezone_windows', value: fix }
+		});
+	});
+
+	it.each([
+		['UTC+05:30', 'IN', 'Asia/Kolkata'],
+		['GMT+9', 'JP', 'Asia/Tokyo']
+	])('reads the offset %j in a %s row as its one zone %s', (zone, country, fix) => {
+		expect(onlyIssue({ Timezone: zone, Country: country, State: '' }).fix).toEqual({
+			kind: 'timezone_offset',
+			value: fix
+		});
+	});
+
+	it('fills an empty Timezone with the country’s only zone, and offers a few when it has several', () => {
+		expect(onlyIssue({ Timezone: '', Country: 'JP', State: '' })).toEqual({
+			column: COL.Timezone,
+			severity: 'error',
+			code: 'required',
+			message: 'Timezone is required: Japan has one zone, Asia/Tokyo.',
+			fix: { kind: 'timezone_from_country', value: 'Asia/Tokyo' }
+		});
+		expect(onlyIssue({ Timezone: '', Country: 'NZ', State: '' }).choices).toEqual([
+			'Pacific/Auckland',
+			'Pacific/Chatham'
+		]);
+		expect(onlyIssue({ Timezone: '', Country: 'US', State: '' })).not.toHaveProperty('choices');
 	});
 
 	it('keeps the contract’s reading of UTC and GMT as Etc/UTC, whatever the country', () => {

@@ -148,7 +148,10 @@ describe('missingRecords', () => {
 	});
 
 	it('names a group the file writes only in lower case in title case', () => {
-		const rows = [checked(2, { TechnicianGroups: 'managed print' }), checked(3, { TechnicianGroups: 'cloud & backups' })];
+		const rows = [
+			checked(2, { TechnicianGroups: 'managed print' }),
+			checked(3, { TechnicianGroups: 'cloud & backups' })
+		];
 		expect(missingRecords(rows, WORKSPACE).groups.map((g) => g.name)).toEqual(['Cloud & Backups', 'Managed Print']);
 	});
 
