@@ -1,9 +1,10 @@
 // Bad input gets a clear message, never a blank screen or a frozen tab.
+import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, startApp, fixture } from './harness.js';
+import { axeViolations, openPage, startApp, fixture } from './harness.js';
 
 const [HEADER, ROW, ROW2] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
 
@@ -134,5 +135,27 @@ test('a file in neither UTF-8 nor Windows-1252 can be read with the encoding the
 	await review(page);
 	await page.getByText('Read as Shift_JIS').waitFor();
 	await page.getByRole('gridcell', { name: '東京 Dental' }).waitFor();
+	await context.close();
+});
+
+test('UTF-16LE without a byte order mark is read as such; an error screen keeps the pickers and recovers', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	const row = ROW.replace(/^[^,]+/, 'Zürich Zahnärzte');
+	await choose(page, file('unicode.csv', Buffer.from(`${HEADER}\r\n${row}\r\n`, 'utf16le')));
+	await review(page);
+	await page.getByText('Read as UTF-16LE').waitFor();
+	await page.getByRole('gridcell', { name: 'Zürich Zahnärzte' }).waitFor();
+
+	// Read the wrong way on purpose: the error says what to choose, and the pickers are there to choose it.
+	await page.getByLabel('Encoding').selectOption('utf-8');
+	await alert(page, /NUL bytes, which a CSV never has.*choose UTF-16LE as the encoding/);
+	await page.getByRole('group', { name: 'How the file is read' }).getByText('unicode.csv').waitFor();
+	assert.equal(await page.getByLabel('Encoding').inputValue(), 'utf-8');
+	assert.deepEqual(await axeViolations(page), [], 'the error screen with its pickers');
+	await page.getByLabel('Encoding').selectOption('utf-16le');
+	await review(page);
+	await page.getByRole('gridcell', { name: 'Zürich Zahnärzte' }).waitFor();
+	assert.equal(await page.getByRole('alert').count(), 0);
+	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });

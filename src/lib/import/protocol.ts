@@ -54,6 +54,12 @@ export function batchTransfer(batch: RowBatch): Transferable[] {
 	return [batch.rowNumbers.buffer, batch.values.lengths.buffer];
 }
 
+/** How a file was read: the settings used and those detected. */
+export interface ReadAs {
+	settings: FileSettings;
+	detected: FileSettings;
+}
+
 export interface Progress {
 	bytesRead: number;
 	totalBytes: number;
@@ -76,7 +82,8 @@ export type WorkerResponse =
 	  }
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }
-	| { type: 'failed'; message: string };
+	/** `readAs` when the failure came after the encoding and delimiter were settled, so they can be changed. */
+	| { type: 'failed'; message: string; readAs?: ReadAs };
 
 /** Larger files are refused before any work starts: a spreadsheet's 1,048,575 rows fit well within it. */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;

@@ -9,12 +9,20 @@ import { unprotectFormula } from './csv-writer';
 import { binaryReason, detectEncoding } from './decode';
 import { detectDelimiter } from './delimiter';
 import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
-import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from './protocol';
+import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress, type ReadAs } from './protocol';
 
 const SAMPLE_BYTES = 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 
-export class FileProblem extends Error {}
+/** A problem with the file the admin can read; `readAs` when it was found after the encoding was settled. */
+export class FileProblem extends Error {
+	constructor(
+		message: string,
+		readonly readAs?: ReadAs
+	) {
+		super(message);
+	}
+}
 
 function megabytes(bytes: number): string {
 	const mb = bytes / 1024 / 1024;
@@ -45,21 +53,25 @@ export async function inspectFile(
 	const complete = file.size <= SAMPLE_BYTES;
 	const guessed = detectEncoding(sample, complete).encoding;
 	const encoding = chosen.encoding ?? guessed;
-	const binary = binaryReason(sample, encoding);
-	if (binary) throw new FileProblem(binary);
 	const text = new TextDecoder(encoding).decode(sample, { stream: !complete });
-	if (text.trim() === '')
-		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.');
 	const guessedDelimiter = detectDelimiter(text);
 	const delimiter = chosen.delimiter ?? guessedDelimiter;
+	// From here on, a problem may be one of reading the file the wrong way: the admin can pick another.
+	const readAs: ReadAs = {
+		settings: { encoding, delimiter },
+		detected: { encoding: guessed, delimiter: guessedDelimiter }
+	};
+	const binary = binaryReason(sample, encoding);
+	if (binary) throw new FileProblem(binary, readAs);
+	if (text.trim() === '')
+		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.', readAs);
 	const parser = new CsvStreamParser(delimiter, detectNewline(text));
 	const records = parser.push(text);
 	if (complete) records.push(...parser.finish());
 	const nonEmpty = records.filter((record) => !isBlank(record));
 	const header = nonEmpty[0] ?? [];
 	return {
-		settings: { encoding, delimiter },
-		detected: { encoding: guessed, delimiter: guessedDelimiter },
+		...readAs,
 		header,
 		headerCheck: checkHeader(header, columns),
 		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0)

@@ -158,13 +158,24 @@ describe('inspectFile', () => {
 		]);
 	});
 
-	it('refuses UTF-16LE text without a byte order mark until the admin chooses UTF-16LE', async () => {
+	it.each([
+		['UTF-16LE', 'utf-16le', (text: string) => Buffer.from(text, 'utf16le')],
+		['UTF-16BE', 'utf-16be', (text: string) => Buffer.from(text, 'utf16le').swap16()]
+	] as const)('reads %s text without a byte order mark, told by its NULs', async (_, encoding, encode) => {
+		const text = [TEMPLATE_COLUMNS.join('\t'), validRow({ City: 'Zürich' }).join('\t')].join('\r\n') + '\r\n';
+		const file = csvFile([encode(text)]);
+		const inspection = await inspectFile(file);
+		expect(inspection.settings).toEqual({ encoding, delimiter: '\t' });
+		expect(inspection.detected.encoding).toBe(encoding);
+		expect(inspection.headerCheck.exact).toBe(true);
+		const { rows } = await readAll(file, inspection.settings);
+		expect(rows.map((row) => row.values)).toEqual([validRow({ City: 'Zürich' })]);
+	});
+
+	it('refuses UTF-16 text read as UTF-8 because the admin chose so, advising UTF-16LE', async () => {
 		const text = [TEMPLATE_COLUMNS.join('\t'), validRow().join('\t')].join('\r\n') + '\r\n';
 		const file = csvFile([Buffer.from(text, 'utf16le')]);
-		await expect(inspectFile(file)).rejects.toThrow(/NUL bytes.*choose UTF-16LE/);
-		const inspection = await inspectFile(file, { encoding: 'utf-16le' });
-		expect(inspection.settings.delimiter).toBe('\t');
-		expect(inspection.headerCheck.exact).toBe(true);
+		await expect(inspectFile(file, { encoding: 'utf-8' })).rejects.toThrow(/NUL bytes.*choose UTF-16LE/);
 	});
 
 	it('leaves the UTF-8 byte order mark out of the first column name', async () => {
