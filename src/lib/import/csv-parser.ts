@@ -23,6 +23,11 @@ export class CsvStreamParser {
 		this.newline = newline;
 	}
 
+	/** Characters of the record still being read: the one a `push` has not completed. */
+	get pendingLength(): number {
+		return this.pending.length;
+	}
+
 	/** Parses more text; returns the records that are complete. */
 	push(text: string): string[][] {
 		return this.run(this.pending + text, false);

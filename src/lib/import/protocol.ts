@@ -87,3 +87,12 @@ export type WorkerResponse =
 
 /** Larger files are refused before any work starts: a spreadsheet's 1,048,575 rows fit well within it. */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;
+
+// Hostile sizes are refused in the worker with the limit named, before they reach the page: no client needs
+// more, and a cell, a row or a header beyond them would stall the grid, the checks or the saved draft.
+/** The most characters a cell may hold: the template's longest field allows a few hundred. */
+export const MAX_CELL_CHARS = 100_000;
+/** The most columns a header may have: the template has 19, plus the workspace's custom fields. */
+export const MAX_COLUMNS = 1_000;
+/** The longest a row, the header included, may be: 1 MB (counted in characters, never more than bytes). */
+export const MAX_ROW_CHARS = 1024 * 1024;
