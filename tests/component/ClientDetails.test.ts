@@ -104,4 +104,25 @@ describe('ClientDetails', () => {
 		unmount();
 		expect(revoke).toHaveBeenCalledWith('blob:logo-1');
 	});
+
+	it('shows a stored SVG logo only sanitised, and a logo of another type not at all', async () => {
+		const create = vi.fn((blob: Blob) => (blob.type === 'image/svg+xml' ? 'blob:logo-svg' : 'blob:other'));
+		Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+		const logo = new Blob(['<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script><rect/></svg>'], {
+			type: 'image/svg+xml'
+		});
+		const { unmount } = render(ClientDetails, { client: { ...(await sampleClient()), logo } });
+		const image = await screen.findByRole('img', { name: 'Contoso Dental Group logo' });
+		expect(image).toHaveAttribute('src', 'blob:logo-svg');
+		const shown = await (create.mock.calls[0][0] as Blob).text();
+		expect(shown).toContain('<rect');
+		expect(shown).not.toMatch(/script|onload/);
+		unmount();
+
+		const html = new Blob(['<script>x()</script>'], { type: 'text/html' });
+		render(ClientDetails, { client: { ...(await sampleClient()), logo: html } });
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(screen.queryByRole('img', { name: 'Contoso Dental Group logo' })).toBeNull();
+		expect(create).toHaveBeenCalledTimes(1);
+	});
 });

@@ -100,3 +100,78 @@ test('the error report neutralises formula-like cells', async () => {
 	assert.doesNotMatch(report.text, /(^|,)[=+\-@]/m);
 	await context.close();
 });
+
+/** An SVG logo with every way we know to run script when it is opened as a page of its own. */
+const HOSTILE_SVG = `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 20 20" onload="window.__pwned='onload'">
+<script>window.__pwned = 'script'; indexedDB.open('client-import').onsuccess = () => { document.title = 'pwned: read IndexedDB'; };</script>
+<foreignObject width="20" height="20"><body xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.__pwned='foreignObject'"/></body></foreignObject>
+<a id="link" href="javascript:window.__pwned='link'" xlink:href="javascript:window.__pwned='xlink'"><rect width="20" height="20" fill="teal" onclick="window.__pwned='onclick'"/></a>
+</svg>`;
+
+/** Opens a URL in a new tab of the same browser profile and reports whether any of the SVG's script ran. */
+async function scriptRanIn(context, url) {
+	const tab = await context.newPage();
+	await tab.goto(url);
+	await tab.mouse.click(10, 10); // the link and the rect's onclick, if they survived
+	await tab.waitForTimeout(300);
+	const ran = await tab.evaluate(() => ({
+		pwned: /** @type {any} */ (window).__pwned ?? null,
+		title: document.title,
+		scripts: document.querySelectorAll('script, foreignObject').length,
+		handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+			[...el.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map((a) => a.name)
+		)
+	}));
+	await tab.close();
+	return ran;
+}
+
+test('an SVG logo cannot run script, not even opened on its own in a tab', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/clients/new');
+	await page.getByLabel(/^Client name/).fill('Vector Co');
+	await page.getByLabel(/^Primary contact first name/).fill('Maria');
+	await page.getByLabel(/^Primary contact last name/).fill('Garcia');
+	await page.getByLabel(/^Primary contact email/).fill('maria@vector.example');
+	await page.getByLabel(/^Site name/).fill('Headquarters');
+	await page.getByLabel('Country').selectOption('US');
+	await page
+		.getByLabel('Company logo')
+		.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(HOSTILE_SVG) });
+	await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await page.getByRole('heading', { level: 1, name: 'Vector Co' }).waitFor();
+
+	// The stored logo, as the client's page shows it: drawn, and inert when opened as a page of its own.
+	const logo = page.getByRole('img', { name: 'Vector Co logo' });
+	await logo.waitFor();
+	assert.ok(await logo.evaluate((img) => img.complete && img.naturalWidth > 0), 'the logo is drawn');
+	const url = await logo.getAttribute('src');
+	assert.match(url, /^blob:/);
+	assert.deepEqual(await scriptRanIn(context, url), { pwned: null, title: '', scripts: 0, handlers: [] });
+
+	// The stored Blob itself is the sanitised one, whatever shows it.
+	const stored = await page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('client-import');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const read = open.result.transaction('clients').objectStore('clients').getAll();
+					read.onsuccess = async () => {
+						const client = read.result.find((c) => c.name === 'Vector Co');
+						resolve({ type: client.logo.type, text: await client.logo.text() });
+					};
+				};
+			})
+	);
+	assert.equal(stored.type, 'image/svg+xml');
+	assert.match(stored.text, /<rect /);
+	assert.doesNotMatch(stored.text, /script|foreignObject|onload|onclick|onerror|javascript:/i);
+	// Chromium reports the file's handlers as refused by the CSP when the sanitiser parses it: nothing else.
+	assert.deepEqual(
+		consoleErrors.filter((error) => !error.startsWith('Executing inline event handler violates')),
+		[]
+	);
+	await context.close();
+});

@@ -23,6 +23,11 @@ export class CsvStreamParser {
 		this.newline = newline;
 	}
 
+	/** Characters of the record still being read: the one a `push` has not completed. */
+	get pendingLength(): number {
+		return this.pending.length;
+	}
+
 	/** Parses more text; returns the records that are complete. */
 	push(text: string): string[][] {
 		return this.run(this.pending + text, false);
@@ -59,9 +64,22 @@ export class CsvStreamParser {
 	}
 }
 
-/** The newline a text uses, from its first line break outside quotes' reach (good enough for a sample). */
+/**
+ * The newline a text uses, from its first line break outside quotes (a quoted cell may hold another kind),
+ * or from its first line break at all when every one is quoted, as when a quote is never closed.
+ */
 export function detectNewline(sample: string): '\n' | '\r\n' | '\r' {
-	const index = sample.search(/[\r\n]/);
+	let quoted = false;
+	let index = -1;
+	for (let i = 0; i < sample.length; i++) {
+		const char = sample[i];
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && (char === '\n' || char === '\r')) {
+			index = i;
+			break;
+		}
+	}
+	if (index < 0) index = sample.search(/[\r\n]/);
 	if (index < 0 || sample[index] === '\n') return '\n';
 	return sample[index + 1] === '\n' ? '\r\n' : '\r';
 }

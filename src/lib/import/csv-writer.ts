@@ -1,23 +1,30 @@
 // Writes CSV the way spreadsheets read it, and never as something they would execute: a cell starting
-// with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` (formula injection).
+// with `=`, `+`, `-` or `@` (also after leading spaces or line breaks, which spreadsheets skip), tab or
+// carriage return is prefixed with `'` (formula injection). The importer takes that `'` off again.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** `=`, `+`, `-` or `@` after any leading whitespace, or a leading tab or carriage return. */
+const FORMULA_START = /^(\s*[=+\-@]|[\t\r])/;
 
-/** A value that starts with one or more `'` and then a formula character: what the guard writes. */
-function looksProtected(value: string): boolean {
-	let i = 0;
-	while (value.charCodeAt(i) === 39) i++;
-	return i > 0 && FORMULA_START.test(value.slice(i));
+/**
+ * Whether the guard prefixes the value: when a spreadsheet could take it for a formula, and when it already
+ * begins with `'`, so that a `'` the importer sees first before a value that needs guarding is always the
+ * guard's. That makes `unprotectFormula` the exact inverse of `protectFormula`, for every value.
+ */
+function needsGuard(value: string): boolean {
+	return value.charCodeAt(0) === 39 || FORMULA_START.test(value);
 }
 
 export function protectFormula(value: string): string {
-	// A value that already looks guarded gets one more quote, so that the importer gives it back as it was.
-	return FORMULA_START.test(value) || looksProtected(value) ? `'${value}` : value;
+	return needsGuard(value) ? `'${value}` : value;
 }
 
-/** Undoes `protectFormula` on import, so a file this app wrote (skipped rows, an export) reads back as it was. */
+/**
+ * Undoes `protectFormula` on import, so a file this app wrote (skipped rows, an export) reads back byte for
+ * byte. Takes one `'` off only where the guard would have put it: a `'` before a value that needs guarding.
+ * A `'` the admin wrote before ordinary text (`'s-Hertogenbosch`) stays.
+ */
 export function unprotectFormula(value: string): string {
-	return looksProtected(value) ? value.slice(1) : value;
+	return value.charCodeAt(0) === 39 && needsGuard(value.slice(1)) ? value.slice(1) : value;
 }
 
 function quote(value: string): string {

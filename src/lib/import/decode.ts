@@ -1,6 +1,7 @@
-// Which text encoding a file is in. A byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise UTF-8
-// when the bytes are valid UTF-8, else Windows-1252: what Excel writes on Windows in Western locales, and a
-// superset of ISO-8859-1 that decodes every byte, so a wrong guess still shows text the admin can correct.
+// Which text encoding a file is in. A byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); without one, the
+// NULs of UTF-16 (every other byte of Latin text) tell it and its byte order; otherwise UTF-8 when the bytes
+// are valid UTF-8, else Windows-1252: what Excel writes on Windows in Western locales, and a superset of
+// ISO-8859-1 that decodes every byte, so a wrong guess still shows text the admin can correct.
 
 export const ENCODINGS = [
 	{ value: 'utf-8', label: 'UTF-8' },
@@ -39,7 +40,32 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingG
 	if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', fromBom: true };
 	if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', fromBom: true };
 	if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', fromBom: true };
+	const utf16 = utf16ByNuls(sample);
+	if (utf16) return { encoding: utf16, fromBom: false };
 	return { encoding: isValidUtf8(sample, complete) ? 'utf-8' : 'windows-1252', fromBom: false };
+}
+
+/** Bytes looked at for UTF-16's NULs: a few lines of a CSV. */
+const NUL_SAMPLE_BYTES = 4096;
+
+/**
+ * UTF-16 without a byte order mark, from where its NULs fall: Latin text is a NUL and a byte a character, the
+ * NUL second in UTF-16LE and first in UTF-16BE. A third of the pairs must have their NUL on one side (the
+ * delimiters, digits and line ends are Latin in any script) and almost none on the other, so a text file with
+ * a few stray NULs, or a binary file, is not taken for UTF-16.
+ */
+function utf16ByNuls(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+	const pairs = Math.floor(Math.min(sample.length, NUL_SAMPLE_BYTES) / 2);
+	if (pairs < 2) return undefined;
+	let nulFirst = 0;
+	let nulSecond = 0;
+	for (let i = 0; i < pairs; i++) {
+		if (sample[2 * i] === 0) nulFirst++;
+		if (sample[2 * i + 1] === 0) nulSecond++;
+	}
+	if (nulSecond >= pairs * 0.3 && nulFirst <= pairs * 0.05) return 'utf-16le';
+	if (nulFirst >= pairs * 0.3 && nulSecond <= pairs * 0.05) return 'utf-16be';
+	return undefined;
 }
 
 function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {

@@ -6,6 +6,7 @@ import {
 	type FileSettings,
 	type ParsedRow,
 	type Progress,
+	type ReadAs,
 	type WorkerRequest,
 	type WorkerResponse
 } from './protocol';
@@ -15,6 +16,16 @@ type Inspected = Extract<WorkerResponse, { type: 'inspected' }>;
 export interface ParseJob {
 	done: Promise<Progress>;
 	cancel: () => void;
+}
+
+/** The worker's refusal of a file, with how it read the file when it got that far. */
+export class ReadFailure extends Error {
+	constructor(
+		message: string,
+		readonly readAs?: ReadAs
+	) {
+		super(message);
+	}
 }
 
 function startWorker(): Worker {
@@ -27,7 +38,7 @@ export function inspect(file: File, settings: Partial<FileSettings>, columns: st
 		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
 			const message = event.data;
 			if (message.type === 'inspected') resolve(message);
-			else if (message.type === 'failed') reject(new Error(message.message));
+			else if (message.type === 'failed') reject(new ReadFailure(message.message, message.readAs));
 		};
 		worker.onerror = (event) => reject(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
 		worker.postMessage({ type: 'inspect', file, settings, columns } satisfies WorkerRequest);
@@ -52,7 +63,7 @@ export function parse(
 			const message = event.data;
 			if (message.type === 'rows') onRows(unpackBatch(message.batch), message.progress);
 			else if (message.type === 'done') resolve(message.progress);
-			else if (message.type === 'failed') reject(new Error(message.message));
+			else if (message.type === 'failed') reject(new ReadFailure(message.message, message.readAs));
 		};
 		worker.onerror = (event) => reject(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
 		worker.postMessage({ type: 'parse', file, settings, mapping, workspace } satisfies WorkerRequest);

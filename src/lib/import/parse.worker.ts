@@ -47,6 +47,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			error instanceof FileProblem
 				? error.message
 				: `The file could not be read: ${error instanceof Error ? error.message : String(error)}.`;
-		post({ type: 'failed', message });
+		post({ type: 'failed', message, readAs: error instanceof FileProblem ? error.readAs : undefined });
 	}
 };

@@ -54,6 +54,12 @@ export function batchTransfer(batch: RowBatch): Transferable[] {
 	return [batch.rowNumbers.buffer, batch.values.lengths.buffer];
 }
 
+/** How a file was read: the settings used and those detected. */
+export interface ReadAs {
+	settings: FileSettings;
+	detected: FileSettings;
+}
+
 export interface Progress {
 	bytesRead: number;
 	totalBytes: number;
@@ -76,7 +82,17 @@ export type WorkerResponse =
 	  }
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }
-	| { type: 'failed'; message: string };
+	/** `readAs` when the failure came after the encoding and delimiter were settled, so they can be changed. */
+	| { type: 'failed'; message: string; readAs?: ReadAs };
 
 /** Larger files are refused before any work starts: a spreadsheet's 1,048,575 rows fit well within it. */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;
+
+// Hostile sizes are refused in the worker with the limit named, before they reach the page: no client needs
+// more, and a cell, a row or a header beyond them would stall the grid, the checks or the saved draft.
+/** The most characters a cell may hold: the template's longest field allows a few hundred. */
+export const MAX_CELL_CHARS = 100_000;
+/** The most columns a header may have: the template has 19, plus the workspace's custom fields. */
+export const MAX_COLUMNS = 1_000;
+/** The longest a row, the header included, may be: 1 MB (counted in characters, never more than bytes). */
+export const MAX_ROW_CHARS = 1024 * 1024;

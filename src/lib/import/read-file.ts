@@ -9,16 +9,61 @@ import { unprotectFormula } from './csv-writer';
 import { binaryReason, detectEncoding } from './decode';
 import { detectDelimiter } from './delimiter';
 import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
-import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from './protocol';
+import {
+	MAX_CELL_CHARS,
+	MAX_COLUMNS,
+	MAX_FILE_BYTES,
+	MAX_ROW_CHARS,
+	type FileSettings,
+	type ParsedRow,
+	type Progress,
+	type ReadAs
+} from './protocol';
 
 const SAMPLE_BYTES = 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 
-export class FileProblem extends Error {}
+/** A problem with the file the admin can read; `readAs` when it was found after the encoding was settled. */
+export class FileProblem extends Error {
+	constructor(
+		message: string,
+		readonly readAs?: ReadAs
+	) {
+		super(message);
+	}
+}
 
 function megabytes(bytes: number): string {
 	const mb = bytes / 1024 / 1024;
 	return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+function rowTooLong(rowNumber: number, readAs?: ReadAs): FileProblem {
+	const which = rowNumber === 1 ? 'Row 1, the header,' : `Row ${rowNumber}`;
+	return new FileProblem(
+		`${which} runs on for more than ${megabytes(MAX_ROW_CHARS)}, the most a row may hold (a cell may hold at most ${count(MAX_CELL_CHARS)} characters). A quote that is never closed does this, making the rest of the file one cell: check the quotes in row ${rowNumber}, or that this is a client list.`,
+		readAs
+	);
+}
+
+/** Refuses a record beyond the limits: too many columns (the header), or a cell too long. */
+function checkSizes(record: readonly string[], rowNumber: number, header: readonly string[], readAs?: ReadAs) {
+	if (rowNumber === 1 && record.length > MAX_COLUMNS) {
+		throw new FileProblem(
+			`The header has ${count(record.length)} columns: the importer takes at most ${count(MAX_COLUMNS)}. Keep the template's columns (and your custom fields), and choose the file again.`,
+			readAs
+		);
+	}
+	for (let c = 0; c < record.length; c++) {
+		if (record[c].length <= MAX_CELL_CHARS) continue;
+		const name = header[c] && header[c].length <= 40 ? ` (column "${header[c]}")` : ` (column ${c + 1})`;
+		throw new FileProblem(
+			`Row ${rowNumber} has a cell of ${count(record[c].length)} characters${name}: a cell may hold at most ${count(MAX_CELL_CHARS)} characters. Shorten it and choose the file again.`,
+			readAs
+		);
+	}
 }
 
 export interface Inspection {
@@ -45,21 +90,28 @@ export async function inspectFile(
 	const complete = file.size <= SAMPLE_BYTES;
 	const guessed = detectEncoding(sample, complete).encoding;
 	const encoding = chosen.encoding ?? guessed;
-	const binary = binaryReason(sample, encoding);
-	if (binary) throw new FileProblem(binary);
 	const text = new TextDecoder(encoding).decode(sample, { stream: !complete });
-	if (text.trim() === '')
-		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.');
 	const guessedDelimiter = detectDelimiter(text);
 	const delimiter = chosen.delimiter ?? guessedDelimiter;
+	// From here on, a problem may be one of reading the file the wrong way: the admin can pick another.
+	const readAs: ReadAs = {
+		settings: { encoding, delimiter },
+		detected: { encoding: guessed, delimiter: guessedDelimiter }
+	};
+	const binary = binaryReason(sample, encoding);
+	if (binary) throw new FileProblem(binary, readAs);
+	if (text.trim() === '')
+		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.', readAs);
 	const parser = new CsvStreamParser(delimiter, detectNewline(text));
 	const records = parser.push(text);
 	if (complete) records.push(...parser.finish());
 	const nonEmpty = records.filter((record) => !isBlank(record));
+	// The header must end within the sample: a longer one is no header, and would go unchecked.
+	if (nonEmpty.length === 0 && !complete) throw rowTooLong(records.length + 1, readAs);
 	const header = nonEmpty[0] ?? [];
+	checkSizes(header, records.indexOf(header) + 1, header, readAs);
 	return {
-		settings: { encoding, delimiter },
-		detected: { encoding: guessed, delimiter: guessedDelimiter },
+		...readAs,
 		header,
 		headerCheck: checkHeader(header, columns),
 		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0)
@@ -72,16 +124,16 @@ function isBlank(record: readonly string[]): boolean {
 
 function raggedIssue(fields: number, headerFields: number, record: readonly string[]): RowIssue | undefined {
 	if (fields > headerFields) {
-		const extra = record
-			.slice(headerFields)
-			.filter((v) => v.trim() !== '')
-			.map((v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`);
+		const extra = record.slice(headerFields).filter((v) => v.trim() !== '');
 		if (extra.length === 0) return undefined; // trailing empty fields, as some exporters write
+		// A few of them name the problem; thousands would make a message no one reads.
+		const shown = extra.slice(0, 5).map((v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`);
+		if (extra.length > shown.length) shown.push(`${count(extra.length - shown.length)} more`);
 		return {
 			column: WHOLE_ROW,
 			severity: 'warning',
 			code: 'row_too_many_fields',
-			message: `This row has ${fields} fields but the header has ${headerFields}: the extra ${extra.length === 1 ? 'value' : 'values'} ${extra.join(', ')} ${extra.length === 1 ? 'was' : 'were'} left out. Check that every value sits in its column (a stray comma shifts them).`
+			message: `This row has ${fields} fields but the header has ${headerFields}: the extra ${extra.length === 1 ? 'value' : 'values'} ${shown.join(', ')} ${extra.length === 1 ? 'was' : 'were'} left out. Check that every value sits in its column (a stray comma shifts them).`
 		};
 	}
 	if (fields < headerFields) {
@@ -117,6 +169,7 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 	let parser: CsvStreamParser | undefined;
 	let recordIndex = 0;
 	let headerFields = -1;
+	let header: string[] = [];
 	let batch: ParsedRow[] = [];
 	const progress: Progress = { bytesRead: 0, totalBytes: file.size, rowsRead: 0 };
 	let problemsSeen = 0;
@@ -125,6 +178,8 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		for (const record of records) {
 			const index = recordIndex++;
 			if (isBlank(record)) continue;
+			if (headerFields < 0) header = record;
+			checkSizes(record, index + 1, header);
 			if (headerFields < 0) {
 				headerFields = record.length;
 				continue;
@@ -173,6 +228,8 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		parser ??= new CsvStreamParser(settings.delimiter, detectNewline(text));
 		progress.bytesRead = Math.min(file.size, offset + CHUNK_BYTES);
 		take(parser.push(text));
+		// A row still unfinished past the limit is refused now, before it is parsed again with every slice.
+		if (parser.pendingLength > MAX_ROW_CHARS) throw rowTooLong(recordIndex + 1);
 		if (batch.length >= batchSize) await flush();
 	}
 	if (parser) {

@@ -19,7 +19,7 @@ import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/c
 import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from './background-check';
 import type { ColumnMapping, HeaderCheck } from './header';
-import { inspect, parse, type ParseJob } from './parse-client';
+import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
 import type { FileSettings, Progress } from './protocol';
 import { ReviewSession, type ReviewSource } from './review.svelte';
 
@@ -103,8 +103,17 @@ export class ImportWizard {
 				this.stage = 'header';
 			}
 		} catch (error) {
+			// The error screen keeps the encoding and delimiter pickers: they are often what fixes it.
+			const readAs = error instanceof ReadFailure ? error.readAs : undefined;
+			this.settings = readAs?.settings ?? { encoding: 'utf-8', delimiter: ',', ...settings };
+			this.detected = readAs?.detected ?? null;
 			this.fail(error instanceof Error ? error.message : String(error));
 		}
+	}
+
+	/** Whether the error shown is about the file at hand, which can be read again another way. */
+	get fileCanBeReread(): boolean {
+		return this.stage === 'choose' && this.error !== '' && this.file !== null && this.settings !== null;
 	}
 
 	/** Reads and checks every row in the worker, with the (confirmed) mapping. */

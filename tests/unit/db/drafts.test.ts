@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { discardDraft, draftChunkOf, loadDraftMeta, loadDraftRows, saveDraft, type DraftRow } from '$lib/db/drafts';
+import {
+	discardDraft,
+	DRAFT_PART_CHARS,
+	draftChunkOf,
+	loadDraftMeta,
+	loadDraftRows,
+	saveDraft,
+	type DraftRow
+} from '$lib/db/drafts';
 
 const row = (rowNumber: number, name = `Client ${rowNumber}`): DraftRow => ({
 	rowNumber,
@@ -43,5 +51,38 @@ describe('the review draft', () => {
 		await discardDraft();
 		expect(await loadDraftMeta()).toBeUndefined();
 		expect(await loadDraftRows()).toEqual([]);
+	});
+});
+
+describe('a draft of long rows', () => {
+	const long = (rowNumber: number, chars: number): DraftRow => ({
+		rowNumber,
+		values: ['x'.repeat(chars)],
+		ownIssues: []
+	});
+
+	it('is stored in parts of bounded size, and read back whole, in row order', async () => {
+		const { db } = await import('$lib/db/schema');
+		const rows = Array.from({ length: 30 }, (_, i) => long(i + 2, 99_000));
+		await saveDraft({}, rows.length, byChunk(rows));
+		const parts = (await db.drafts.where('id').startsWith('review:rows:').toArray()).map((part) =>
+			(part.data as DraftRow[]).reduce((n, row) => n + row.values[0].length, 0)
+		);
+		expect(parts.length).toBeGreaterThanOrEqual(3);
+		expect(Math.max(...parts)).toBeLessThanOrEqual(DRAFT_PART_CHARS);
+		expect(await loadDraftRows()).toEqual(rows);
+	});
+
+	it('keeps no part of the chunk as it was before an edit made it shorter', async () => {
+		await saveDraft({}, 30, byChunk(Array.from({ length: 30 }, (_, i) => long(i + 2, 99_000))));
+		await saveDraft({}, 1, new Map([[0, [row(2, 'Short now')]]]));
+		expect(await loadDraftRows()).toEqual([row(2, 'Short now')]);
+	});
+
+	it('replaces a chunk stored whole, as drafts were before parts', async () => {
+		const { db } = await import('$lib/db/schema');
+		await db.drafts.put({ id: 'review:rows:0', savedAt: '', data: [row(2, 'Old')] });
+		await saveDraft({}, 1, new Map([[0, [row(2, 'New')]]]));
+		expect(await loadDraftRows()).toEqual([row(2, 'New')]);
 	});
 });

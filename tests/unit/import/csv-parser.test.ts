@@ -209,7 +209,10 @@ describe('detectNewline', () => {
 		['a,b\r\n1,2', '\r\n'],
 		['a,b\n1,2', '\n'],
 		['a,b\r1,2', '\r'],
-		['a,b', '\n']
+		['a,b', '\n'],
+		['"a\rb",c\r\n1,2', '\r\n'],
+		['"a\nb",c\r1,2', '\r'],
+		['"never closed\r\n1,2', '\r\n']
 	])('finds the line end of %j', (text, newline) => {
 		expect(detectNewline(text)).toBe(newline);
 	});

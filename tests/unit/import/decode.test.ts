@@ -60,6 +60,44 @@ describe('detectEncoding', () => {
 		expect(detectEncoding(bytes(0x61, 0x62, 0x80), false).encoding).toBe('windows-1252');
 	});
 
+	describe('UTF-16 without a byte order mark, from where its NULs fall', () => {
+		const CSV = 'ClientName,City,Country\r\nJosé Müller GmbH,Zürich,CH\r\n東京 Dental,Tokyo,JP\r\n';
+		const utf16le = (text: string) => Uint8Array.from(Buffer.from(text, 'utf16le'));
+		const utf16be = (text: string) => Uint8Array.from(Buffer.from(text, 'utf16le').swap16());
+
+		it.each([
+			['UTF-16LE', utf16le, 'utf-16le'],
+			['UTF-16BE', utf16be, 'utf-16be']
+		] as const)('tells %s and its byte order', (_, encode, encoding) => {
+			expect(detectEncoding(encode(CSV), true)).toEqual({ encoding, fromBom: false });
+		});
+
+		it.each([
+			['UTF-16LE', utf16le, 'utf-16le'],
+			['UTF-16BE', utf16be, 'utf-16be']
+		] as const)('tells %s from a sample cut at an odd byte, in the middle of a long file', (_, encode, encoding) => {
+			const sample = encode(CSV.repeat(200)).subarray(0, 1001);
+			expect(detectEncoding(sample, false).encoding).toBe(encoding);
+		});
+
+		it('tells UTF-16LE text that is mostly not Latin, as long as its delimiters and digits are', () => {
+			const text = 'ClientName,Phone\r\n' + 'Тестовая компания,+7 495 123 45 67\r\n'.repeat(3);
+			expect(detectEncoding(utf16le(text), true).encoding).toBe('utf-16le');
+		});
+
+		it('does not take a UTF-8 file with a few stray NULs, or a lone NUL pair, for UTF-16', () => {
+			const stray = utf8('ClientName,City\nAcme\0,Paris\0\0\nBeta,Rome\n');
+			expect(detectEncoding(stray, true).encoding).toBe('utf-8');
+			expect(detectEncoding(bytes(0x41, 0x00), true).encoding).toBe('utf-8');
+		});
+
+		it('does not take a file of NULs for UTF-16: it stays for binaryReason to refuse', () => {
+			const zeros = new Uint8Array(512);
+			expect(detectEncoding(zeros, true).encoding).toBe('utf-8');
+			expect(binaryReason(zeros, 'utf-8')).toMatch(/512 NUL bytes/);
+		});
+	});
+
 	it('reads an empty sample as UTF-8', () => {
 		expect(detectEncoding(new Uint8Array(0), true)).toEqual({ encoding: 'utf-8', fromBom: false });
 	});

@@ -158,13 +158,24 @@ describe('inspectFile', () => {
 		]);
 	});
 
-	it('refuses UTF-16LE text without a byte order mark until the admin chooses UTF-16LE', async () => {
+	it.each([
+		['UTF-16LE', 'utf-16le', (text: string) => Buffer.from(text, 'utf16le')],
+		['UTF-16BE', 'utf-16be', (text: string) => Buffer.from(text, 'utf16le').swap16()]
+	] as const)('reads %s text without a byte order mark, told by its NULs', async (_, encoding, encode) => {
+		const text = [TEMPLATE_COLUMNS.join('\t'), validRow({ City: 'Zürich' }).join('\t')].join('\r\n') + '\r\n';
+		const file = csvFile([encode(text)]);
+		const inspection = await inspectFile(file);
+		expect(inspection.settings).toEqual({ encoding, delimiter: '\t' });
+		expect(inspection.detected.encoding).toBe(encoding);
+		expect(inspection.headerCheck.exact).toBe(true);
+		const { rows } = await readAll(file, inspection.settings);
+		expect(rows.map((row) => row.values)).toEqual([validRow({ City: 'Zürich' })]);
+	});
+
+	it('refuses UTF-16 text read as UTF-8 because the admin chose so, advising UTF-16LE', async () => {
 		const text = [TEMPLATE_COLUMNS.join('\t'), validRow().join('\t')].join('\r\n') + '\r\n';
 		const file = csvFile([Buffer.from(text, 'utf16le')]);
-		await expect(inspectFile(file)).rejects.toThrow(/NUL bytes.*choose UTF-16LE/);
-		const inspection = await inspectFile(file, { encoding: 'utf-16le' });
-		expect(inspection.settings.delimiter).toBe('\t');
-		expect(inspection.headerCheck.exact).toBe(true);
+		await expect(inspectFile(file, { encoding: 'utf-8' })).rejects.toThrow(/NUL bytes.*choose UTF-16LE/);
 	});
 
 	it('leaves the UTF-8 byte order mark out of the first column name', async () => {
@@ -245,11 +256,12 @@ describe('readFile', () => {
 	});
 
 	it('decodes a multi-byte character that straddles two 1 MB slices', async () => {
-		const longValue = 'é'.repeat(600_000);
+		// Twelve rows of 100 KB of 'é' (each cell within the limit) carry the text past the first slice.
+		const longValue = 'é'.repeat(50_000);
 		const build = (name: string) =>
 			writeCsv([
 				[...TEMPLATE_COLUMNS],
-				validRow({ ClientName: name, AddressLine: longValue }),
+				...Array.from({ length: 12 }, () => validRow({ ClientName: name, AddressLine: longValue })),
 				validRow({ ClientName: 'After' })
 			]);
 		let text = build('Acme');
@@ -260,11 +272,11 @@ describe('readFile', () => {
 		expect(bytes[CHUNK_BYTES]).toBe(0xa9);
 
 		const { rows, progress } = await readAll(csvFile([bytes]));
-		expect(rows.map((r) => r.rowNumber)).toEqual([2, 3]);
-		expect(rows[0].values[COL.AddressLine]).toBe(longValue);
-		expect(rows[1].values[COL.ClientName]).toBe('After');
+		expect(rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: 13 }, (_, i) => i + 2));
+		expect(rows.slice(0, 12).every((row) => row.values[COL.AddressLine] === longValue)).toBe(true);
+		expect(rows[12].values[COL.ClientName]).toBe('After');
 		expect(rows.flatMap((r) => r.values).join('')).not.toContain('\ufffd');
-		expect(progress).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, rowsRead: 2 });
+		expect(progress).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, rowsRead: 13 });
 	});
 
 	it('decodes every accented value of a file of several megabytes, in order', async () => {
@@ -388,5 +400,70 @@ describe('readFile', () => {
 		const { rows, progress } = await readAll(csvFile([HEADER + '\n']));
 		expect(rows).toEqual([]);
 		expect(progress.rowsRead).toBe(0);
+	});
+});
+
+describe('the size limits, refused with the limit named', () => {
+	const row = (values: Partial<Record<(typeof TEMPLATE_COLUMNS)[number], string>> = {}) => writeCsv([validRow(values)]);
+
+	it('reads a header of 1,000 columns, and refuses one of 1,001', async () => {
+		const columns = (n: number) => [...TEMPLATE_COLUMNS, ...Array.from({ length: n - 19 }, (_, i) => `X${i}`)];
+		const ok = await inspectFile(csvFile([columns(1000).join(',') + '\n' + row()]));
+		expect(ok.header).toHaveLength(1000);
+		const refused = inspectFile(csvFile([columns(1001).join(',') + '\n' + row()]));
+		await expect(refused).rejects.toThrow('The header has 1,001 columns: the importer takes at most 1,000.');
+	});
+
+	it('refuses a 200,000-column header, and says how it read the file so the pickers stay', async () => {
+		const header = Array.from({ length: 200_000 }, (_, i) => `c${i % 10}`).join(',');
+		const refused = inspectFile(csvFile([header + '\n' + row()]));
+		await expect(refused).rejects.toThrow(/The header has 200,000 columns: the importer takes at most 1,000/);
+		await expect(refused).rejects.toMatchObject({ readAs: { settings: { encoding: 'utf-8', delimiter: ',' } } });
+	});
+
+	it('refuses a first line longer than 1 MB, with no line break: it cannot be a header', async () => {
+		const refused = inspectFile(csvFile(['x'.repeat(3 * 1024 * 1024)]));
+		await expect(refused).rejects.toThrow(
+			/^Row 1, the header, runs on for more than 1 MB, the most a row may hold \(a cell may hold at most 100,000 characters\)/
+		);
+	});
+
+	it('refuses a header whose cell is over 100,000 characters', async () => {
+		const refused = inspectFile(csvFile([`${HEADER},${'h'.repeat(100_001)}\n${row()}`]));
+		await expect(refused).rejects.toThrow(
+			'Row 1 has a cell of 100,001 characters (column 20): a cell may hold at most 100,000 characters.'
+		);
+	});
+
+	it('reads a cell of 100,000 characters, and refuses one of 100,001, naming its row and column', async () => {
+		const { rows } = await readAll(csvFile([HEADER + '\n' + row({ AddressLine: 'a'.repeat(100_000) })]));
+		expect(rows[0].values[COL.AddressLine]).toHaveLength(100_000);
+		const file = csvFile([HEADER + '\n' + row() + row({ AddressLine: 'a'.repeat(100_001) })]);
+		await expect(readAll(file)).rejects.toThrow(
+			'Row 3 has a cell of 100,001 characters (column "AddressLine"): a cell may hold at most 100,000 characters.'
+		);
+		await expect(readAll(file)).rejects.toBeInstanceOf(FileProblem);
+	});
+
+	it('refuses a 30 MB row as soon as it passes 1 MB, without reading the rest', async () => {
+		const line = 'Acme,' + 'x'.repeat(30 * 1024 * 1024);
+		const file = csvFile([HEADER + '\n' + row() + line + '\n' + row()]);
+		const started = performance.now();
+		await expect(readAll(file)).rejects.toThrow(/^Row 3 runs on for more than 1 MB, the most a row may hold/);
+		expect(performance.now() - started).toBeLessThan(5000);
+	});
+
+	it('refuses a quote never closed once it has swallowed 1 MB, naming the row where it opened', async () => {
+		const rows = Array.from({ length: 60_000 }, (_, i) => `Client ${i},Ann,Lee,ann@x.example\n`).join('');
+		const file = csvFile([HEADER + '\n' + row() + '"Unclosed,' + rows]);
+		await expect(readAll(file)).rejects.toThrow(/^Row 3 runs on for more than 1 MB.*A quote that is never closed/);
+	});
+
+	it('names five extra values of a ragged row and counts the rest', async () => {
+		const extras = Array.from({ length: 5000 }, (_, i) => `e${i}`).join(',');
+		const { rows } = await readAll(csvFile([HEADER + '\n' + row().trimEnd() + ',' + extras + '\n']));
+		expect(rows[0].issues[0].message).toContain(
+			'the extra values "e0", "e1", "e2", "e3", "e4", 4,995 more were left out'
+		);
 	});
 });
