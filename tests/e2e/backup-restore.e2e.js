@@ -1,6 +1,9 @@
 // A tampered backup is refused by the app's own rules before anything is replaced, and a tampered database
 // cannot leave a page unable to render.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { axeViolations, downloadText, fixture, openPage, startApp } from './harness.js';
 
@@ -68,24 +71,35 @@ test('a workspace name that is not text: refused', async () => {
 	const text = await restoreTampered('object-name.json', (copy) => {
 		copy.stores.settings.find((s) => s.key === 'workspaceName').value = { name: 'Acme' };
 	});
-	assert.match(text, /settings\[\d+\] \(workspaceName\) · workspaceName: Invalid input: expected string, received object/);
+	assert.match(
+		text,
+		/settings\[\d+\] \(workspaceName\) · workspaceName: Invalid input: expected string, received object/
+	);
 	await assertUnchanged();
 });
 
 test('two clients with one name and one email under different keys: refused, with both fields', async () => {
-	let duplicated;
+	let reported;
+	let kept;
 	const text = await restoreTampered('duplicates.json', (copy) => {
 		const [first, second] = byName(copy);
-		duplicated = first;
 		second.name = first.name.toUpperCase();
 		second.nameKey = 'not the real key';
 		second.primaryContact.email = first.primaryContact.email;
 		second.primaryEmailKey = 'not-the-real-key@example.com';
+		// The one later in the file is reported, naming the one before it.
+		const [earlier, later] = [first, second].sort(
+			(a, b) => copy.stores.clients.indexOf(a) - copy.stores.clients.indexOf(b)
+		);
+		reported = `clients[${copy.stores.clients.indexOf(later)}] (${later.name})`;
+		kept = earlier;
 	});
 	assert.match(text, /was not restored: 2 problems/);
-	const upper = duplicated.name.toUpperCase();
-	assert.ok(text.includes(`(${upper}) · Client name: A client named "${duplicated.name}" already exists`), text);
-	assert.ok(text.includes(`(${upper}) · Primary contact email: Another client already has ${duplicated.primaryContact.email}`), text);
+	assert.ok(text.includes(`${reported} · Client name: A client named "${kept.name}" already exists`), text);
+	assert.ok(
+		text.includes(`${reported} · Primary contact email: Another client already has ${kept.primaryContact.email}`),
+		text
+	);
 	await assertUnchanged();
 });
 
@@ -98,8 +112,14 @@ test('a client in country ZZ and timezone Mars/Olympus: refused, the client name
 		tampered.site.timezone = 'Mars/Olympus';
 	});
 	const index = backup.stores.clients.findIndex((c) => c.id === tampered.id);
-	assert.ok(text.includes(`clients[${index}] (${tampered.name}) · Country: Country "ZZ" is not an ISO 3166 two-letter code`), text);
-	assert.ok(text.includes(`clients[${index}] (${tampered.name}) · Timezone: Timezone "Mars/Olympus" is not a tz database zone`), text);
+	assert.ok(
+		text.includes(`clients[${index}] (${tampered.name}) · Country: Country "ZZ" is not an ISO 3166 two-letter code`),
+		text
+	);
+	assert.ok(
+		text.includes(`clients[${index}] (${tampered.name}) · Timezone: Timezone "Mars/Olympus" is not a tz database zone`),
+		text
+	);
 	await assertUnchanged();
 });
 
@@ -116,6 +136,48 @@ test('the untampered backup is still offered for restore, and nothing was logged
 	await page.getByRole('status').getByText('Restored the workspace from good.json.').waitFor();
 	await assertUnchanged();
 	assert.deepEqual(consoleErrors, []);
+});
+
+test('a backup of 100,000 clients is checked with a progress note, the page answering meanwhile', async () => {
+	const copy = structuredClone(backup);
+	const template = copy.stores.clients[0];
+	copy.stores.clients = Array.from({ length: 100_000 }, (_, i) => ({
+		...template,
+		id: `big-${i}`,
+		name: `Client ${i}`,
+		nameKey: `client ${i}`,
+		primaryContact: { ...template.primaryContact, email: `ops${i}@big.example` },
+		primaryEmailKey: `ops${i}@big.example`
+	}));
+	copy.stores.imports = [];
+	// Over playwright's 50 MB limit for a buffer: handed over as a file.
+	const folder = mkdtempSync(join(tmpdir(), 'backup-e2e-'));
+	const path = join(folder, 'big.json');
+	writeFileSync(path, JSON.stringify(copy));
+	try {
+		await page.goto(app.url + '/settings');
+		await page.getByLabel('Restore from backup…').setInputFiles(path);
+		await page
+			.getByRole('status')
+			.getByText(/Checking the backup… [\d,]+ of 100,000 clients/)
+			.waitFor({ timeout: 60_000 });
+		const frames = [];
+		for (let i = 0; i < 5; i++) {
+			frames.push(
+				await page.evaluate(() => {
+					const asked = performance.now();
+					return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - asked)));
+				})
+			);
+		}
+		assert.ok(Math.max(...frames) < 500, `frames waited ${frames.map(Math.round).join(', ')} ms`);
+		const dialog = page.getByRole('dialog', { name: 'Restore from backup?' });
+		await dialog.getByText(/100000 clients, 8 technicians/).waitFor({ timeout: 120_000 });
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await assertUnchanged();
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 });
 
 test('malformed settings written straight into the database: every page still renders', async () => {
