@@ -230,26 +230,36 @@ function checkSettings(rows: unknown[], problems: Problems): CheckedSettings {
 		}
 		indexByKey.set(key, i);
 		// A key this module does not know was written by another part of the app: it is kept as it is.
-		const shape = SETTING_SHAPES[key];
-		if (shape) {
-			const known = shape.safeParse(value);
-			if (!known.success) {
-				if (key === 'customFields') result.customFields = null;
-				for (const issue of known.error.issues) {
-					problems.add(record, [key, ...issue.path.map(String)].join('.'), issue.message);
-				}
-				return;
-			}
-			if (key === 'signUpEmail') result.signUpEmail = known.data as string;
-			if (key === 'customFields' && !checkCustomFields(known.data as CustomField[], record, problems)) {
-				result.customFields = null;
-				return;
-			}
-			if (key === 'customFields') result.customFields = known.data as CustomField[];
-		}
+		if (Object.hasOwn(SETTING_SHAPES, key) && !checkKnownSetting(key, value, record, problems, result)) return;
 		result.rows.push({ key, value });
 	});
 	return result;
+}
+
+/** A setting this app writes, by its shape and rules; notes what the clients' checks need from it. */
+function checkKnownSetting(
+	key: string,
+	value: unknown,
+	record: string,
+	problems: Problems,
+	result: CheckedSettings
+): boolean {
+	const known = SETTING_SHAPES[key].safeParse(value);
+	if (!known.success) {
+		if (key === 'customFields') result.customFields = null;
+		for (const issue of known.error.issues) {
+			problems.add(record, [key, ...issue.path.map(String)].join('.'), issue.message);
+		}
+		return false;
+	}
+	if (key === 'signUpEmail') result.signUpEmail = known.data as string;
+	if (key === 'customFields') {
+		const fields = known.data as CustomField[];
+		const valid = checkCustomFields(fields, record, problems);
+		result.customFields = valid ? fields : null;
+		return valid;
+	}
+	return true;
 }
 
 /** The custom fields by the rules of Settings › Custom fields; false when any breaks them. */

@@ -54,12 +54,21 @@ export const SETTING_SHAPES: Readonly<Record<string, z.ZodType>> = {
 	demoSeeded: z.boolean()
 };
 
+/**
+ * What a reader accepts: text, the name not blank. Looser than the rules above, so a name saved before a rule
+ * was added still reads as itself (pages clip what they show).
+ */
+const READ_SHAPES: Readonly<Record<keyof WorkspaceSettings, z.ZodType<string>>> = {
+	workspaceName: z.string().refine((name) => name.trim() !== ''),
+	signUpEmail: z.string()
+};
+
 /** The workspace settings from their stored values: a missing or malformed one is its default. */
 export function readWorkspaceSettings(stored: Partial<Record<keyof WorkspaceSettings, unknown>>): WorkspaceSettings {
 	const settings = { ...DEFAULT_SETTINGS };
 	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof WorkspaceSettings)[]) {
-		const parsed = SETTING_SHAPES[key].safeParse(stored[key]);
-		if (parsed.success) settings[key] = parsed.data as string;
+		const parsed = READ_SHAPES[key].safeParse(stored[key]);
+		if (parsed.success) settings[key] = parsed.data;
 	}
 	return settings;
 }

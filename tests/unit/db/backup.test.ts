@@ -206,11 +206,12 @@ describe('workspace backup', () => {
 	it('keeps settings it does not know, as they are', async () => {
 		const backup = await workspaceBackup();
 		const mappings = { 'client name': 'ClientName' };
-		backup.stores.settings.push({ key: 'columnMappings', value: mappings });
+		backup.stores.settings.push({ key: 'columnMappings', value: mappings }, { key: 'constructor', value: 1 });
 		const result = await checkBackup(readBackupFile(JSON.stringify(backup)));
 		expect(result.total).toBe(0);
 		await restoreBackup(result.checked!);
 		expect((await db.settings.get('columnMappings'))?.value).toEqual(mappings);
+		expect((await db.settings.get('constructor'))?.value).toBe(1);
 	});
 
 	it('checks 100,000 clients a slice at a time, giving the page a turn between slices', async () => {
