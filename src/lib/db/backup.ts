@@ -1,72 +1,11 @@
-// "Back up workspace" and "Restore from backup": one JSON file with every store (logos as base64), checked
-// with zod before anything is replaced, then restored in one transaction.
-import { z } from 'zod';
+// "Back up workspace" and "Restore from backup": one JSON file with every store (logos as base64). A backup
+// is read here, checked by the app's rules in backup-check.ts, and only a checked one is restored, in one
+// transaction.
 import type { ClientRecord } from '$lib/domain/client';
+import { BACKUP_FORMAT, envelopeShape, type Backup, type BackupEnvelope, type CheckedBackup } from './backup-check';
+import { SEEDED_KEY } from './demo';
 import { UserFacingError } from './errors';
 import { db } from './schema';
-
-const FORMAT = 'client-import-backup';
-
-const contact = z.object({ firstName: z.string(), lastName: z.string(), email: z.string() });
-const logo = z.object({ type: z.string(), base64: z.string() }).nullable();
-const clientSchema = z.looseObject({
-	id: z.string().min(1),
-	name: z.string().min(1),
-	nameKey: z.string().min(1),
-	primaryContact: contact.extend({ phoneCode: z.string(), phone: z.string() }),
-	primaryEmailKey: z.string().min(1),
-	secondaryContact: contact.nullable(),
-	site: z.object({
-		name: z.string(),
-		addressLine: z.string(),
-		city: z.string(),
-		state: z.string(),
-		country: z.string(),
-		postalCode: z.string(),
-		timezone: z.string()
-	}),
-	emailDomains: z.array(z.string()),
-	accountManagerId: z.string().nullable(),
-	groupIds: z.array(z.string()),
-	customFields: z.record(z.string(), z.string()),
-	createdAt: z.string(),
-	updatedAt: z.string(),
-	importId: z.string().nullable(),
-	logo,
-	businessHours: z.object({
-		alwaysOpen: z.boolean(),
-		days: z.array(z.object({ day: z.string(), open: z.boolean(), start: z.string(), end: z.string() }))
-	}),
-	holidays: z.array(z.object({ date: z.string(), name: z.string() })),
-	properties: z.array(z.object({ name: z.string(), value: z.string() }))
-});
-
-const backupSchema = z.object({
-	format: z.literal(FORMAT),
-	version: z.literal(1),
-	createdAt: z.string(),
-	stores: z.object({
-		clients: z.array(clientSchema),
-		technicians: z.array(
-			z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string(), emailKey: z.string() })
-		),
-		groups: z.array(z.object({ id: z.string(), name: z.string(), nameKey: z.string(), description: z.string() })),
-		settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
-		imports: z.array(
-			z.object({
-				id: z.string(),
-				fileName: z.string(),
-				createdAt: z.string(),
-				imported: z.number(),
-				skipped: z.number(),
-				clientIds: z.array(z.string()),
-				undoneAt: z.string().nullable()
-			})
-		)
-	})
-});
-
-export type Backup = z.infer<typeof backupSchema>;
 
 async function toBase64(blob: Blob): Promise<string> {
 	const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -102,7 +41,7 @@ export async function createBackup(): Promise<string> {
 		}))
 	);
 	const backup: Backup = {
-		format: FORMAT,
+		format: BACKUP_FORMAT,
 		version: 1,
 		createdAt: new Date().toISOString(),
 		stores: { clients: withLogos, technicians, groups, settings, imports }
@@ -110,15 +49,15 @@ export async function createBackup(): Promise<string> {
 	return JSON.stringify(backup);
 }
 
-/** Reads and checks a backup file; throws a UserFacingError saying what is wrong with it. */
-export function parseBackup(text: string): Backup {
+/** Reads a backup file's envelope; throws a UserFacingError when it is not a backup at all. Its records are checked by `checkBackup`. */
+export function readBackupFile(text: string): BackupEnvelope {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch {
 		throw new UserFacingError('This file is not a workspace backup: it is not JSON.');
 	}
-	const result = backupSchema.safeParse(json);
+	const result = envelopeShape.safeParse(json);
 	if (!result.success) {
 		const first = result.error.issues[0];
 		throw new UserFacingError(
@@ -128,20 +67,37 @@ export function parseBackup(text: string): Backup {
 	return result.data;
 }
 
-/** Replaces every store with the backup's content, in one transaction. */
-export async function restoreBackup(backup: Backup): Promise<void> {
-	const clients = backup.stores.clients.map(
-		(client) =>
-			({ ...client, logo: client.logo ? fromBase64(client.logo.base64, client.logo.type) : null }) as ClientRecord
-	);
-	await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts], async () => {
-		await Promise.all(
-			[db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts].map((t) => t.clear())
+/** Replaces every store with a checked backup's records, in one transaction. */
+export async function restoreBackup(backup: CheckedBackup): Promise<void> {
+	const clients = backup.stores.clients.map((client): ClientRecord => ({
+		...client,
+		logo: client.logo ? fromBase64(client.logo.base64, client.logo.type) : null
+	}));
+	// A backup without the demo's mark would get the demo technicians added on the next start.
+	const settings = backup.stores.settings.some((s) => s.key === SEEDED_KEY)
+		? backup.stores.settings
+		: [...backup.stores.settings, { key: SEEDED_KEY, value: true }];
+	try {
+		await db.transaction(
+			'rw',
+			[db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts],
+			async () => {
+				await Promise.all(
+					[db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts].map((t) => t.clear())
+				);
+				await db.clients.bulkAdd(clients);
+				await db.technicians.bulkAdd(backup.stores.technicians);
+				await db.groups.bulkAdd(backup.stores.groups);
+				await db.settings.bulkAdd(settings);
+				await db.imports.bulkAdd(backup.stores.imports);
+			}
 		);
-		await db.clients.bulkAdd(clients);
-		await db.technicians.bulkAdd(backup.stores.technicians);
-		await db.groups.bulkAdd(backup.stores.groups);
-		await db.settings.bulkAdd(backup.stores.settings);
-		await db.imports.bulkAdd(backup.stores.imports);
-	});
+	} catch (error) {
+		// The check leaves nothing for IndexedDB to refuse; should it still (a full disk), the admin reads why.
+		const reason =
+			error instanceof Error && error.name === 'QuotaExceededError'
+				? 'the browser has no room left'
+				: 'the browser refused to write it';
+		throw new UserFacingError(`The backup could not be restored: ${reason}.`);
+	}
 }

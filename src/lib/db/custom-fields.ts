@@ -1,6 +1,7 @@
 // Custom fields: kept in settings, in the order the admin gave them. Names are unique (case-insensitively)
 // and never a template column's, since both head columns of the same CSV.
 import type { CustomField, CustomFieldType } from '$lib/domain/custom-fields';
+import { readCustomFields } from '$lib/domain/settings-shape';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UserFacingError } from './errors';
 import { newId } from './ids';
@@ -9,7 +10,7 @@ import { db } from './schema';
 const KEY = 'customFields';
 
 export async function listCustomFields(): Promise<CustomField[]> {
-	return ((await db.settings.get(KEY))?.value as CustomField[] | undefined) ?? [];
+	return readCustomFields((await db.settings.get(KEY))?.value);
 }
 
 async function store(fields: CustomField[]): Promise<void> {
@@ -23,7 +24,8 @@ export interface CustomFieldInput {
 	options: string[];
 }
 
-function validate(input: CustomFieldInput, others: CustomField[]): Omit<CustomField, 'id'> {
+/** A field as it is stored, checked against the other fields; throws a UserFacingError saying what is wrong. */
+export function validateCustomField(input: CustomFieldInput, others: readonly CustomField[]): Omit<CustomField, 'id'> {
 	const name = input.name.trim();
 	if (!name) throw new UserFacingError('Field name is required.');
 	if (/^[=+\-@']/.test(name)) {
@@ -47,7 +49,7 @@ function validate(input: CustomFieldInput, others: CustomField[]): Omit<CustomFi
 export async function addCustomField(input: CustomFieldInput): Promise<CustomField> {
 	return db.transaction('rw', db.settings, async () => {
 		const fields = await listCustomFields();
-		const field = { id: newId(), ...validate(input, fields) };
+		const field = { id: newId(), ...validateCustomField(input, fields) };
 		await store([...fields, field]);
 		return field;
 	});
@@ -56,7 +58,7 @@ export async function addCustomField(input: CustomFieldInput): Promise<CustomFie
 export async function updateCustomField(id: string, input: CustomFieldInput): Promise<void> {
 	await db.transaction('rw', db.settings, async () => {
 		const fields = await listCustomFields();
-		const next = validate(
+		const next = validateCustomField(
 			input,
 			fields.filter((f) => f.id !== id)
 		);

@@ -38,7 +38,8 @@ function demoRecords() {
 	return { technicians, groups };
 }
 
-const SEEDED_KEY = 'demoSeeded';
+/** Set once the demo workspace was put in (or a backup restored): the demo is then never added again. */
+export const SEEDED_KEY = 'demoSeeded';
 
 /** Fills an untouched database with the demo workspace; does nothing once it has been seeded. */
 export async function seedDemoIfNew(): Promise<void> {

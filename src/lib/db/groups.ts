@@ -10,14 +10,20 @@ export function listGroups(): Promise<Group[]> {
 	return db.groups.toArray().then((groups) => groups.sort((a, b) => a.name.localeCompare(b.name)));
 }
 
-async function validate(input: GroupInput, selfId?: string): Promise<Omit<Group, 'id'>> {
+/** A group as it is stored, checked on its own; throws a UserFacingError saying what is wrong. */
+export function groupFields(input: GroupInput): Omit<Group, 'id'> {
 	const name = input.name.trim();
 	if (!name) throw new UserFacingError('Group name is required.');
 	if (name.includes(','))
 		throw new UserFacingError('A group name cannot contain a comma: the import separates groups with commas.');
-	const existing = await db.groups.where('nameKey').equals(groupKey(name)).first();
-	if (existing && existing.id !== selfId) throw new UserFacingError(`A group named "${existing.name}" already exists.`);
 	return { name, nameKey: groupKey(name), description: input.description.trim() };
+}
+
+async function validate(input: GroupInput, selfId?: string): Promise<Omit<Group, 'id'>> {
+	const fields = groupFields(input);
+	const existing = await db.groups.where('nameKey').equals(fields.nameKey).first();
+	if (existing && existing.id !== selfId) throw new UserFacingError(`A group named "${existing.name}" already exists.`);
+	return fields;
 }
 
 export async function addGroup(input: GroupInput): Promise<Group> {

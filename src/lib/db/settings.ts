@@ -1,28 +1,24 @@
-// Workspace settings: a small key/value store.
-import { isEmail } from '$lib/domain/field-rules';
+// Workspace settings: a small key/value store. Values are read through their shapes, so a malformed stored
+// value (a tampered database) reads as its default instead of breaking a page.
+import {
+	readWorkspaceSettings,
+	signUpEmailProblem,
+	workspaceNameProblem,
+	type WorkspaceSettings
+} from '$lib/domain/settings-shape';
 import { UserFacingError } from './errors';
 import { db } from './schema';
 
-export interface WorkspaceSettings {
-	workspaceName: string;
-	signUpEmail: string;
-}
-
-const DEFAULTS: WorkspaceSettings = { workspaceName: 'My workspace', signUpEmail: '' };
-
 export async function getSettings(): Promise<WorkspaceSettings> {
-	const rows = await db.settings.bulkGet(Object.keys(DEFAULTS));
-	const settings = { ...DEFAULTS };
-	for (const row of rows) if (row) Object.assign(settings, { [row.key]: row.value });
-	return settings;
+	const rows = await db.settings.bulkGet(['workspaceName', 'signUpEmail']);
+	const stored = Object.fromEntries(rows.flatMap((row) => (row ? [[row.key, row.value]] : [])));
+	return readWorkspaceSettings(stored);
 }
 
 export async function saveSettings(changes: Partial<WorkspaceSettings>): Promise<void> {
-	if (changes.workspaceName !== undefined && !changes.workspaceName.trim()) {
-		throw new UserFacingError('Workspace name is required.');
-	}
-	if (changes.signUpEmail !== undefined && changes.signUpEmail.trim() && !isEmail(changes.signUpEmail.trim())) {
-		throw new UserFacingError(`"${changes.signUpEmail}" is not a valid email address: write it like name@example.com.`);
-	}
+	const problem =
+		(changes.workspaceName !== undefined ? workspaceNameProblem(changes.workspaceName) : undefined) ??
+		(changes.signUpEmail !== undefined ? signUpEmailProblem(changes.signUpEmail) : undefined);
+	if (problem) throw new UserFacingError(problem);
 	await db.settings.bulkPut(Object.entries(changes).map(([key, value]) => ({ key, value: String(value).trim() })));
 }

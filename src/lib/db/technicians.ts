@@ -11,18 +11,24 @@ export function listTechnicians(): Promise<Technician[]> {
 	return db.technicians.orderBy('lastName').toArray();
 }
 
-async function validate(input: TechnicianInput, selfId?: string): Promise<Omit<Technician, 'id'>> {
+/** A technician as it is stored, checked on its own; throws a UserFacingError saying what is wrong. */
+export function technicianFields(input: TechnicianInput): Omit<Technician, 'id'> {
 	const firstName = input.firstName.trim();
 	const lastName = input.lastName.trim();
 	const email = input.email.trim();
 	if (!firstName || !lastName) throw new UserFacingError('First and last name are required.');
 	if (!isEmail(email))
 		throw new UserFacingError(`"${email}" is not a valid email address: write it like name@example.com.`);
-	const existing = await db.technicians.where('emailKey').equals(emailKey(email)).first();
+	return { firstName, lastName, email, emailKey: emailKey(email) };
+}
+
+async function validate(input: TechnicianInput, selfId?: string): Promise<Omit<Technician, 'id'>> {
+	const fields = technicianFields(input);
+	const existing = await db.technicians.where('emailKey').equals(fields.emailKey).first();
 	if (existing && existing.id !== selfId) {
 		throw new UserFacingError(`${existing.firstName} ${existing.lastName} already has the email ${existing.email}.`);
 	}
-	return { firstName, lastName, email, emailKey: emailKey(email) };
+	return fields;
 }
 
 export async function addTechnician(input: TechnicianInput): Promise<Technician> {

@@ -1,40 +1,237 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, parseBackup, restoreBackup } from '$lib/db/backup';
+import { createBackup, readBackupFile, restoreBackup } from '$lib/db/backup';
+import { checkBackup, describeProblem, type Backup } from '$lib/db/backup-check';
+import { addCustomField, listCustomFields } from '$lib/db/custom-fields';
 import { resetDemo } from '$lib/db/demo';
 import { commitImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
+import { getSettings } from '$lib/db/settings';
 import { sampleRow } from '$lib/import/sample-csv';
 
 beforeEach(async () => {
 	await resetDemo();
 });
 
+/** A workspace with two clients (one with an account manager, groups and a custom value) and its backup. */
+async function workspaceBackup(): Promise<Backup> {
+	const field = await addCustomField({
+		name: 'Contract',
+		type: 'dropdown',
+		required: false,
+		options: ['Gold', 'Silver']
+	});
+	const technicians = await db.technicians.toArray();
+	const groups = await db.groups.toArray();
+	const first = [...sampleRow([technicians[0].email], [groups[0].name, groups[1].name]), 'gold'];
+	const second = [...sampleRow([], [])];
+	second[0] = 'Fabrikam Labs';
+	second[3] = 'ops@fabrikam.example';
+	second[8] = 'it@fabrikam.example';
+	await commitImport(
+		'clients.csv',
+		[
+			{ rowNumber: 2, values: first },
+			{ rowNumber: 3, values: [...second, ''] }
+		],
+		0
+	);
+	expect((await db.clients.toArray()).find((c) => c.name === 'Contoso Dental Group')?.customFields[field.id]).toBe(
+		'Gold'
+	);
+	const backup: Backup = JSON.parse(await createBackup());
+	// The stores come out in id order: put Contoso first, so tests can name the clients by place.
+	backup.stores.clients.sort((a, b) => a.name.localeCompare(b.name));
+	return backup;
+}
+
+/** Every problem of a backup, as the panel writes them; and the workspace is left as it was. */
+async function problemsOf(backup: Backup): Promise<{ lines: string[]; total: number }> {
+	const clientsBefore = await db.clients.count();
+	const settingsBefore = await db.settings.toArray();
+	const result = await checkBackup(readBackupFile(JSON.stringify(backup)));
+	expect(result.checked).toBeNull();
+	expect(await db.clients.count()).toBe(clientsBefore);
+	expect(await db.settings.toArray()).toEqual(settingsBefore);
+	return { lines: result.problems.map(describeProblem), total: result.total };
+}
+
+const setting = (backup: Backup, key: string) => backup.stores.settings.find((s) => s.key === key)!;
+
 describe('workspace backup', () => {
-	it('restores every store, logos included', async () => {
-		await commitImport('clients.csv', [{ rowNumber: 2, values: sampleRow([], []) }], 0);
-		const client = (await db.clients.toArray())[0];
+	it('restores every store as it was, logos included', async () => {
+		const backup = await workspaceBackup();
+		const client = (await db.clients.toArray()).find((c) => c.name === 'Contoso Dental Group')!;
 		await db.clients.update(client.id, {
 			logo: new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' })
 		});
+		const before = await db.clients.get(client.id);
 		const text = await createBackup();
+		expect(backup.stores.clients).toHaveLength(2);
 
 		await resetDemo();
 		expect(await db.clients.count()).toBe(0);
-		await restoreBackup(parseBackup(text));
+		const result = await checkBackup(readBackupFile(text));
+		expect(result.problems).toEqual([]);
+		await restoreBackup(result.checked!);
 
 		const restored = await db.clients.get(client.id);
-		expect(restored?.name).toBe('Contoso Dental Group');
+		expect({ ...restored, logo: null }).toEqual({ ...before, logo: null });
 		expect(restored?.logo?.type).toBe('image/png');
 		expect([...new Uint8Array(await restored!.logo!.arrayBuffer())]).toEqual([137, 80, 78, 71, 1, 2, 3]);
+		expect(await db.clients.count()).toBe(2);
 		expect(await db.imports.count()).toBe(1);
 		expect(await db.technicians.count()).toBe(8);
+		expect((await listCustomFields()).map((f) => f.name)).toEqual(['Contract']);
 	});
 
 	it('refuses a file that is not a backup, before anything is replaced', async () => {
-		expect(() => parseBackup('not json')).toThrow('This file is not a workspace backup: it is not JSON.');
-		const broken = JSON.parse(await createBackup());
-		broken.stores.technicians[0].email = 42;
-		expect(() => parseBackup(JSON.stringify(broken))).toThrow(/stores\.technicians\.0\.email/);
+		expect(() => readBackupFile('not json')).toThrow('This file is not a workspace backup: it is not JSON.');
+		expect(() => readBackupFile('{"format":"x"}')).toThrow(/This file is not a valid workspace backup \(format/);
+		const broken = await workspaceBackup();
+		(broken.stores.technicians[0] as { email: unknown }).email = 42;
+		const { lines } = await problemsOf(broken);
+		expect(lines).toEqual(['technicians[0] · email: Invalid input: expected string, received number']);
 		expect(await db.technicians.count()).toBe(8);
 	});
+
+	it('refuses custom fields that are not a list, and reads such a stored value as no fields', async () => {
+		const backup = await workspaceBackup();
+		setting(backup, 'customFields').value = 'oops';
+		const { lines } = await problemsOf(backup);
+		expect(lines[0]).toMatch(/^settings\[\d+\] \(customFields\) · customFields: Invalid input: expected array/);
+		expect(await listCustomFields()).toHaveLength(1);
+
+		// The same value written straight into IndexedDB: the readers fall back to no fields.
+		await db.settings.put({ key: 'customFields', value: 'oops' });
+		expect(await listCustomFields()).toEqual([]);
+		await db.settings.put({
+			key: 'customFields',
+			value: [
+				{ id: 'a', name: 'A', type: 'text', required: false, options: [] },
+				{ id: 'a', name: 'B', type: 'text', required: false, options: [] },
+				'x'
+			]
+		});
+		expect((await listCustomFields()).map((f) => f.name)).toEqual(['A']);
+	});
+
+	it('refuses custom fields that break the rules of Settings › Custom fields', async () => {
+		const backup = await workspaceBackup();
+		const fields = setting(backup, 'customFields').value as { name: string }[];
+		fields.push({ ...fields[0], id: 'other', name: 'contract' } as never);
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			expect.stringMatching(
+				/^settings\[\d+\] \(customFields\) · customFields\.1 \(contract\): A custom field named "Contract" already exists\.$/
+			)
+		]);
+	});
+
+	it('refuses a workspace name that is not text, and reads such a stored name as the default', async () => {
+		const backup = await workspaceBackup();
+		setting(backup, 'workspaceName').value = { name: 'Acme' };
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			expect.stringMatching(
+				/^settings\[\d+\] \(workspaceName\) · workspaceName: Invalid input: expected string, received object$/
+			)
+		]);
+		await db.settings.put({ key: 'workspaceName', value: { name: 'Acme' } });
+		await db.settings.put({ key: 'signUpEmail', value: 12 });
+		expect(await getSettings()).toEqual({ workspaceName: 'My workspace', signUpEmail: '' });
+	});
+
+	it('refuses a client name of ten million characters, quickly, and says so in a short line', async () => {
+		const backup = await workspaceBackup();
+		backup.stores.clients[0].name = 'A'.repeat(10_485_760);
+		const started = performance.now();
+		const { lines } = await problemsOf(backup);
+		expect(performance.now() - started).toBeLessThan(15_000);
+		expect(lines).toEqual([
+			'clients[0] (AAAAAAAAAAAAAAAAAAAAAAAAAAAA… (10,485,720 more characters) …AAAAAAAAAAAA) · Client name: Client name is 10485760 characters long: keep it to 100 or fewer.'
+		]);
+	});
+
+	it('refuses two clients sharing a name and an email under different stored keys', async () => {
+		const backup = await workspaceBackup();
+		const [first, second] = backup.stores.clients;
+		second.name = `  ${first.name.toUpperCase()} `;
+		second.nameKey = 'something else';
+		second.primaryContact.email = first.primaryContact.email.toUpperCase();
+		second.primaryEmailKey = 'other@example.com';
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			`clients[1] (${first.name.toUpperCase()}) · Client name: A client named "${first.name}" already exists in this workspace: rename this one, or remove the row.`,
+			`clients[1] (${first.name.toUpperCase()}) · Primary contact email: Another client already has ${first.primaryContact.email.toUpperCase()} as its primary contact email: use a different email.`
+		]);
+	});
+
+	it('refuses an unknown country and timezone', async () => {
+		const backup = await workspaceBackup();
+		const client = backup.stores.clients[0];
+		client.site.country = 'ZZ';
+		client.site.state = '';
+		client.site.timezone = 'Mars/Olympus';
+		const { lines, total } = await problemsOf(backup);
+		expect(total).toBe(2);
+		expect(lines[0]).toBe(
+			`clients[0] (${client.name}) · Country: Country "ZZ" is not an ISO 3166 two-letter code: use one such as US, GB or IN.`
+		);
+		expect(lines[1]).toMatch(/· Timezone: Timezone "Mars\/Olympus" is not a tz database zone/);
+	});
+
+	it('refuses duplicate ids, missing references and malformed extras', async () => {
+		const backup = await workspaceBackup();
+		const [first, second] = backup.stores.clients;
+		second.id = first.id;
+		first.accountManagerId = 'gone';
+		first.groupIds = ['nope'];
+		first.customFields = { ...first.customFields, ghost: 'x' };
+		first.holidays = [{ date: '2026-13-40', name: 'Bad' }];
+		backup.stores.technicians[1].email = backup.stores.technicians[0].email.toUpperCase();
+		backup.stores.groups.push({ ...backup.stores.groups[0] });
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			expect.stringMatching(/^technicians\[1\] \(.+\) · Email: technicians\[0\] already has the email /),
+			expect.stringMatching(/^groups\[5\] \(.+\) · id: Another group has the id/),
+			expect.stringMatching(/^groups\[5\] \(.+\) · Name: A group named ".+" is also groups\[0\]\.$/),
+			'clients[0] (Contoso Dental Group) · Account manager: No technician in this backup has the id "gone".',
+			'clients[0] (Contoso Dental Group) · Technician groups: No group in this backup has the id "nope".',
+			'clients[0] (Contoso Dental Group) · Custom fields: No custom field in this backup has the id "ghost".',
+			'clients[0] (Contoso Dental Group) · Holidays: Holiday 1: choose a date.',
+			expect.stringMatching(/^clients\[1\] \(Fabrikam Labs\) · id: Another client has the id/)
+		]);
+	});
+
+	it('keeps settings it does not know, as they are', async () => {
+		const backup = await workspaceBackup();
+		const mappings = { 'client name': 'ClientName' };
+		backup.stores.settings.push({ key: 'columnMappings', value: mappings }, { key: 'constructor', value: 1 });
+		const result = await checkBackup(readBackupFile(JSON.stringify(backup)));
+		expect(result.total).toBe(0);
+		await restoreBackup(result.checked!);
+		expect((await db.settings.get('columnMappings'))?.value).toEqual(mappings);
+		expect((await db.settings.get('constructor'))?.value).toBe(1);
+	});
+
+	it('checks 100,000 clients a slice at a time, giving the page a turn between slices', async () => {
+		const backup = await workspaceBackup();
+		const template = backup.stores.clients[1];
+		backup.stores.clients = Array.from({ length: 100_000 }, (_, i) => ({
+			...template,
+			id: `c${i}`,
+			name: `Client ${i}`,
+			primaryContact: { ...template.primaryContact, email: `ops${i}@fabrikam.example` }
+		}));
+		backup.stores.clients[99_999].site = { ...template.site, country: 'ZZ' };
+		let progressCalls = 0;
+		let turns = 0;
+		const ticker = setInterval(() => turns++, 0);
+		const result = await checkBackup(readBackupFile(JSON.stringify(backup)), () => progressCalls++);
+		clearInterval(ticker);
+		expect(result.total).toBe(1);
+		expect(result.problems[0].record).toBe('clients[99999] (Client 99999)');
+		expect(progressCalls).toBeGreaterThan(2);
+		expect(turns).toBeGreaterThan(2);
+	}, 120_000);
 });
