@@ -92,7 +92,18 @@ test("another tool's export is mapped by its column names and values, and its ma
 	await chooseFile(page, otherToolExport('psa-export-2.csv', shouted, 5, 10));
 	await waitForReview(page);
 	await page.getByRole('status').filter({ hasText: NOTICE }).waitFor();
+	// An edit made in the review is not thrown away without asking.
+	await page.locator('.ag-row[row-id="2"] [col-id="ClientName"]').click();
+	await page.keyboard.press('Enter');
+	const editor = page.locator('.ag-cell-inline-editing input, .ag-popup-editor textarea');
+	await editor.fill('Renamed Client');
+	await editor.press('Enter');
+	await page.getByRole('button', { name: /^Undo:/ }).waitFor();
 	await page.getByRole('button', { name: 'Change the column mapping' }).click();
+	await page
+		.getByRole('dialog', { name: 'Change the column mapping?' })
+		.getByRole('button', { name: 'Change the mapping' })
+		.click();
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
 	await page.getByText(NOTICE).waitFor();
 	assert.equal(
@@ -115,6 +126,7 @@ test("another tool's export is mapped by its column names and values, and its ma
 	await panel.getByRole('button', { name: `Forget the mapping for ${listed}` }).click();
 	await panel.getByText('No column mapping is remembered.').waitFor();
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+	await page.getByRole('heading', { name: 'Choose a CSV file' }).waitFor();
 	await chooseFile(page, otherToolExport('psa-export-3.csv', OTHER_TOOL_HEADER, 10, 12));
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
 	assert.equal(await page.getByText(NOTICE).count(), 0, 'the forgotten mapping is not applied');
