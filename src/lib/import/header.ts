@@ -98,6 +98,7 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Office Phone',
 		'Work Phone',
 		'Business Phone',
+		'Company Phone',
 		'Contact Phone'
 	],
 	SecondaryContactFirstName: secondary('First Name', 'Given Name'),
@@ -124,6 +125,9 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Account Manager',
 		'Account Manager Email',
 		'Account Owner',
+		'Account Owner Email',
+		'Owner Email',
+		'Technician Email',
 		'Manager',
 		'Owner',
 		'Technician',
@@ -162,12 +166,18 @@ function editDistance(a: string, b: string): number {
 const normalisedTemplate = TEMPLATE_COLUMNS.map(normalise);
 
 /**
- * Names a typo may be close to: the template's, and the synonyms long enough that one wrong letter still
- * says which column is meant (`Compnay Name`, not `Tel` for `Tea`).
+ * Names a typo may be close to, with the edits allowed: the template's (one per six letters, two at most),
+ * and the synonyms long enough that one wrong letter still says which column is meant (`Compnay Name`, not
+ * `Tel` for `Tea`), one edit each. More would take a full name for a first or last one: `Billing Contact
+ * Name` is three edits from `Billing Contact Surname`, `Secondary Contact Name` four from the template's.
  */
-const TYPO_CANDIDATES: { name: string; index: number; digits: string }[] = [
-	...normalisedTemplate.map((name, index) => ({ name, index })),
-	...[...SYNONYM_INDEX].filter(([name]) => name.length >= 8).map(([name, index]) => ({ name, index }))
+const TYPO_CANDIDATES: { name: string; index: number; allowed: number; digits: string }[] = [
+	...normalisedTemplate.map((name, index) => ({
+		name,
+		index,
+		allowed: Math.min(2, Math.max(1, Math.floor(name.length / 6)))
+	})),
+	...[...SYNONYM_INDEX].filter(([name]) => name.length >= 8).map(([name, index]) => ({ name, index, allowed: 1 }))
 ].map((candidate) => ({ ...candidate, digits: candidate.name.replace(/\D/g, '') }));
 
 /** The template column a header cell names in another tool's words, or undefined. */
@@ -180,7 +190,7 @@ function typoColumn(key: string): number | undefined {
 	const digits = key.replace(/\D/g, '');
 	let best: { index: number; distance: number } | undefined;
 	for (const candidate of TYPO_CANDIDATES) {
-		const allowed = Math.max(1, Math.floor(candidate.name.length / 6));
+		const { allowed } = candidate;
 		// A different number is another column (`Address 2` is not `Address 1`), not a typo.
 		if (candidate.digits !== digits || Math.abs(candidate.name.length - key.length) > allowed) continue;
 		const distance = editDistance(key, candidate.name);

@@ -272,8 +272,13 @@ describe("other tools' column names", () => {
 	});
 
 	it('leaves names that mean none of the columns unknown', () => {
-		const check = checkHeader(['Notes', 'Contact', 'Mobile', 'ID', 'Status', 'Contract End']);
-		expect(check.mapping).toEqual(Array(6).fill(null));
+		const names = ['Notes', 'Contact', 'Mobile', 'ID', 'Status', 'Contract End', 'Contact Name', 'Customer ID'];
+		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
+	});
+
+	it('does not take a full name for a first or last name, however close the letters', () => {
+		const names = ['Billing Contact Name', 'Secondary Contact Name', 'Primary Contact Name', 'Contact Name'];
+		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
 	});
 
 	it('still maps a custom field written another way', () => {
