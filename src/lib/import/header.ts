@@ -1,6 +1,6 @@
 // The header check: which file column feeds which template column. An exact header maps itself; otherwise
-// near-misses (`client name`, `Client_Name`, `Primary Contact Email`, common synonyms, small typos) are
-// suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
+// near-misses (`client name`, `Client_Name`), other tools' names (`Company`, `Surname`, `Zip Code`) and
+// small typos are suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
 import { STANDARD_SHAPE, type TemplateShape } from '$lib/domain/custom-fields';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
@@ -17,49 +17,136 @@ export interface HeaderCheck {
 	mapping: ColumnMapping;
 }
 
-const SYNONYMS: Record<string, TemplateColumn> = {
-	client: 'ClientName',
-	company: 'ClientName',
-	companyname: 'ClientName',
-	customer: 'ClientName',
-	customername: 'ClientName',
-	name: 'ClientName',
-	firstname: 'PrimaryContactFirstName',
-	contactfirstname: 'PrimaryContactFirstName',
-	lastname: 'PrimaryContactLastName',
-	contactlastname: 'PrimaryContactLastName',
-	email: 'PrimaryContactEmail',
-	contactemail: 'PrimaryContactEmail',
-	primaryemail: 'PrimaryContactEmail',
-	callingcode: 'Code',
-	countrycode: 'Code',
-	phonecode: 'Code',
-	dialcode: 'Code',
-	phone: 'PhoneNumber',
-	telephone: 'PhoneNumber',
-	site: 'SiteName',
-	address: 'AddressLine',
-	street: 'AddressLine',
-	town: 'City',
-	province: 'State',
-	region: 'State',
-	stateprovince: 'State',
-	zip: 'PostalCode',
-	zipcode: 'PostalCode',
-	postcode: 'PostalCode',
-	tz: 'Timezone',
-	timezonename: 'Timezone',
-	domains: 'EmailDomains',
-	domain: 'EmailDomains',
-	accountmanageremail: 'AccountManager',
-	manager: 'AccountManager',
-	groups: 'TechnicianGroups',
-	techniciangroup: 'TechnicianGroups'
+const SECONDARY = ['Secondary', 'Second', 'Alternate', 'Alternative', 'Alt', 'Billing', 'Other'];
+const secondary = (...endings: string[]) =>
+	SECONDARY.flatMap((who) => endings.flatMap((ending) => [`${who} ${ending}`, `${who} Contact ${ending}`]));
+
+/**
+ * What other PSA tools, CRMs and spreadsheets call the template's columns. Compared with case, spaces,
+ * punctuation and underscores ignored, and a trailing plural `s` dropped.
+ */
+const SYNONYMS: Record<TemplateColumn, string[]> = {
+	ClientName: [
+		'Client',
+		'Company',
+		'Company Name',
+		'Organization',
+		'Organisation',
+		'Organization Name',
+		'Organisation Name',
+		'Org',
+		'Org Name',
+		'Account',
+		'Account Name',
+		'Customer',
+		'Customer Name',
+		'Business',
+		'Business Name',
+		'Name'
+	],
+	PrimaryContactFirstName: [
+		'First Name',
+		'Firstname',
+		'First',
+		'Given Name',
+		'Forename',
+		'Contact First Name',
+		'Contact Given Name',
+		'Main Contact First Name',
+		'Primary First Name'
+	],
+	PrimaryContactLastName: [
+		'Last Name',
+		'Lastname',
+		'Last',
+		'Surname',
+		'Family Name',
+		'Contact Last Name',
+		'Contact Surname',
+		'Main Contact Last Name',
+		'Primary Last Name'
+	],
+	PrimaryContactEmail: [
+		'Email',
+		'E-mail',
+		'Email Address',
+		'E-mail Address',
+		'Contact Email',
+		'Contact E-mail',
+		'Contact Email Address',
+		'Main Email',
+		'Main Contact Email',
+		'Primary Email'
+	],
+	Code: [
+		'Country Code',
+		'Calling Code',
+		'Country Calling Code',
+		'Dial Code',
+		'Dialing Code',
+		'Dialling Code',
+		'Phone Code',
+		'International Code'
+	],
+	PhoneNumber: [
+		'Phone',
+		'Phone No',
+		'Main Phone',
+		'Telephone',
+		'Telephone Number',
+		'Tel',
+		'Office Phone',
+		'Work Phone',
+		'Business Phone',
+		'Company Phone',
+		'Contact Phone'
+	],
+	SecondaryContactFirstName: secondary('First Name', 'Given Name'),
+	SecondaryContactLastName: secondary('Last Name', 'Surname', 'Family Name'),
+	SecondaryContactEmail: secondary('Email', 'E-mail', 'Email Address'),
+	SiteName: ['Site', 'Location', 'Location Name', 'Office', 'Office Name', 'Branch'],
+	AddressLine: [
+		'Address',
+		'Address 1',
+		'Address Line 1',
+		'Street',
+		'Street 1',
+		'Street Address',
+		'Street Address 1',
+		'Addr'
+	],
+	City: ['Town', 'Town/City', 'City/Town', 'Locality'],
+	State: ['Province', 'Region', 'County', 'State/Province', 'Province/State', 'State/Region', 'State or Province'],
+	Country: ['Country/Region', 'Country Name', 'Nation'],
+	PostalCode: ['Zip', 'Zip Code', 'Postcode', 'Post Code', 'ZIP/Postal Code', 'Postal/Zip Code', 'Postal'],
+	Timezone: ['Time Zone', 'TZ', 'Timezone Name', 'Time Zone Name', 'IANA Time Zone'],
+	EmailDomains: ['Domains', 'Domain', 'Email Domain', 'Website', 'Web Site', 'Web Domain'],
+	AccountManager: [
+		'Account Manager',
+		'Account Manager Email',
+		'Account Owner',
+		'Account Owner Email',
+		'Owner Email',
+		'Technician Email',
+		'Manager',
+		'Owner',
+		'Technician',
+		'Primary Technician',
+		'Assigned Technician',
+		'Lead Technician'
+	],
+	TechnicianGroups: ['Groups', 'Group', 'Technician Group', 'Team', 'Teams', 'Support Team']
 };
 
 function normalise(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+const SYNONYM_INDEX = new Map<string, number>(
+	TEMPLATE_COLUMNS.flatMap((column, index) =>
+		SYNONYMS[column].map((name): [string, number] => [normalise(name), index])
+	)
+);
 
 /** Edit distance where swapping two neighbouring letters counts once (`ClientNmae` is one edit away). */
 function editDistance(a: string, b: string): number {
@@ -78,28 +165,43 @@ function editDistance(a: string, b: string): number {
 
 const normalisedTemplate = TEMPLATE_COLUMNS.map(normalise);
 
-/** The template column a header cell most likely means, or undefined. */
-function likelyColumn(name: string): number | undefined {
-	const key = normalise(name);
-	if (key === '') return undefined;
-	const same = normalisedTemplate.indexOf(key);
-	if (same >= 0) return same;
-	const synonym = SYNONYMS[key] ?? SYNONYMS[key.replace(/s$/, '')];
-	if (synonym) return TEMPLATE_COLUMNS.indexOf(synonym);
+/**
+ * Names a typo may be close to, with the edits allowed: the template's (one per six letters, two at most),
+ * and the synonyms long enough that one wrong letter still says which column is meant (`Compnay Name`, not
+ * `Tel` for `Tea`), one edit each. More would take a full name for a first or last one: `Billing Contact
+ * Name` is three edits from `Billing Contact Surname`, `Secondary Contact Name` four from the template's.
+ */
+const TYPO_CANDIDATES: { name: string; index: number; allowed: number; digits: string }[] = [
+	...normalisedTemplate.map((name, index) => ({
+		name,
+		index,
+		allowed: Math.min(2, Math.max(1, Math.floor(name.length / 6)))
+	})),
+	...[...SYNONYM_INDEX].filter(([name]) => name.length >= 8).map(([name, index]) => ({ name, index, allowed: 1 }))
+].map((candidate) => ({ ...candidate, digits: candidate.name.replace(/\D/g, '') }));
+
+/** The template column a header cell names in another tool's words, or undefined. */
+function synonymColumn(key: string): number | undefined {
+	return SYNONYM_INDEX.get(key) ?? SYNONYM_INDEX.get(key.replace(/s$/, ''));
+}
+
+/** The template column a header cell names with a small typo, or undefined. */
+function typoColumn(key: string): number | undefined {
+	const digits = key.replace(/\D/g, '');
 	let best: { index: number; distance: number } | undefined;
-	normalisedTemplate.forEach((candidate, index) => {
-		const distance = editDistance(key, candidate);
-		if (distance <= Math.max(1, Math.floor(candidate.length / 6)) && (!best || distance < best.distance)) {
-			best = { index, distance };
-		}
-	});
+	for (const candidate of TYPO_CANDIDATES) {
+		const { allowed } = candidate;
+		// A different number is another column (`Address 2` is not `Address 1`), not a typo.
+		if (candidate.digits !== digits || Math.abs(candidate.name.length - key.length) > allowed) continue;
+		const distance = editDistance(key, candidate.name);
+		if (distance <= allowed && (!best || distance < best.distance)) best = { index: candidate.index, distance };
+	}
 	return best?.index;
 }
 
-/** A custom column written another way (`contract end` for `Contract End`). */
-function likelyCustomColumn(name: string, columns: readonly string[]): number | undefined {
-	const key = normalise(name);
-	const index = columns.findIndex((column, i) => i >= TEMPLATE_COLUMNS.length && normalise(column) === key);
+/** The template or custom column a header cell names, case, spaces and punctuation aside. */
+function sameColumn(key: string, columns: readonly string[]): number | undefined {
+	const index = columns.findIndex((column) => normalise(column) === key);
 	return index < 0 ? undefined : index;
 }
 
@@ -108,33 +210,51 @@ export function checkHeader(
 	templateColumns: readonly string[] = TEMPLATE_COLUMNS
 ): HeaderCheck {
 	const trimmed = header.map((name) => name.trim());
+	const keys = trimmed.map(normalise);
 	const exact = trimmed.length === templateColumns.length && trimmed.every((name, i) => name === templateColumns[i]);
-	const taken = new Set<number>();
-	const columns: HeaderCheck['columns'] = trimmed.map(() => ({ name: '', target: null, verdict: 'unknown' }));
-	// Exact names first, so that `ClientName` wins over an earlier `client name`.
-	trimmed.forEach((name, i) => {
-		const index = templateColumns.indexOf(name);
-		if (index < 0) return;
-		columns[i] = taken.has(index)
-			? { name, target: null, verdict: 'duplicate' }
-			: { name, target: index, verdict: 'exact' };
-		taken.add(index);
-	});
-	trimmed.forEach((name, i) => {
-		if (columns[i].verdict !== 'unknown') return;
-		if (name === '') {
-			columns[i] = { name, target: null, verdict: 'empty' };
-			return;
-		}
-		const index = likelyColumn(name) ?? likelyCustomColumn(name, templateColumns);
-		if (index === undefined) columns[i] = { name, target: null, verdict: 'unknown' };
-		else if (taken.has(index)) columns[i] = { name, target: null, verdict: 'duplicate' };
-		else {
-			columns[i] = { name, target: index, verdict: 'near-miss' };
-			taken.add(index);
-		}
+	/** Template column → the file column that feeds it. */
+	const takenBy = new Map<number, number>();
+	const columns: HeaderCheck['columns'] = trimmed.map((name) => ({
+		name,
+		target: null,
+		verdict: name === '' ? 'empty' : 'unknown'
+	}));
+	const settled = new Set<number>();
+	// Stronger matches first, each pass in file order: `ClientName` wins over an earlier `client name`, which
+	// wins over an earlier `Company`; of two synonyms of one column the first wins and the other is left
+	// for the admin.
+	const passes: ((i: number) => number | undefined)[] = [
+		(i) => {
+			const index = templateColumns.indexOf(trimmed[i]);
+			return index < 0 ? undefined : index;
+		},
+		(i) => sameColumn(keys[i], templateColumns),
+		(i) => synonymColumn(keys[i]),
+		(i) => typoColumn(keys[i])
+	];
+	passes.forEach((match, pass) => {
+		trimmed.forEach((name, i) => {
+			if (settled.has(i) || name === '') return;
+			const index = match(i);
+			if (index === undefined) return;
+			settled.add(i);
+			const holder = takenBy.get(index);
+			if (holder === undefined) {
+				takenBy.set(index, i);
+				columns[i] = { name, target: index, verdict: pass === 0 ? 'exact' : 'near-miss' };
+			} else if (keys[holder] === keys[i]) {
+				columns[i] = { name, target: null, verdict: 'duplicate' };
+			}
+			// Otherwise another name for a column already fed: left unknown, for the admin to map if it is
+			// the better one.
+		});
 	});
 	return { exact, columns, mapping: columns.map((c) => c.target) };
+}
+
+/** Whether a mapping can be read: every required column fed, none fed twice. */
+export function mappingComplete(mapping: ColumnMapping, shape: TemplateShape = STANDARD_SHAPE): boolean {
+	return missingColumns(mapping, shape).required.length === 0 && doublyMapped(mapping, shape.columns).length === 0;
 }
 
 /** Template columns no file column feeds: required ones first. */
@@ -176,4 +296,17 @@ export function toTemplateRow(
 		if (target !== null) row[target] = record[i];
 	}
 	return row;
+}
+
+/** A mapping by template column name, as it is remembered: names stay put when custom fields change. */
+export function mappingByName(mapping: ColumnMapping, columns: readonly string[]): (string | null)[] {
+	return mapping.map((target) => (target === null ? null : (columns[target] ?? null)));
+}
+
+/** A remembered mapping back to indexes; a column no longer in the template is left unmapped. */
+export function mappingFromNames(names: readonly (string | null)[], columns: readonly string[]): ColumnMapping {
+	return names.map((name) => {
+		const index = name === null ? -1 : columns.indexOf(name);
+		return index < 0 ? null : index;
+	});
 }

@@ -79,6 +79,8 @@ export type WorkerResponse =
 			headerCheck: HeaderCheck;
 			/** Whether the file holds anything after its header. */
 			hasRows: boolean;
+			/** Per header column, its first few distinct values. */
+			samples: string[][];
 	  }
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }

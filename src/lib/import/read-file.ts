@@ -72,6 +72,8 @@ export interface Inspection {
 	header: string[];
 	headerCheck: HeaderCheck;
 	hasRows: boolean;
+	/** Per header column, a few of its first values, for the admin to map columns by their data. */
+	samples: string[][];
 }
 
 /** Reads the start of a file: its encoding, delimiter and header. Throws a FileProblem the admin can read. */
@@ -114,8 +116,26 @@ export async function inspectFile(
 		...readAs,
 		header,
 		headerCheck: checkHeader(header, columns),
-		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0)
+		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0),
+		samples: sampleValues(header.length, nonEmpty.slice(1, 1 + SAMPLE_ROWS))
 	};
+}
+
+const SAMPLE_ROWS = 20;
+const SAMPLES_PER_COLUMN = 3;
+const SAMPLE_CHARS = 60;
+
+/** Per column, its first non-empty distinct values among the given rows, each cut to a readable length. */
+function sampleValues(width: number, rows: readonly string[][]): string[][] {
+	const samples = Array.from({ length: width }, () => [] as string[]);
+	for (const row of rows) {
+		for (let c = 0; c < Math.min(width, row.length); c++) {
+			const value = unprotectFormula(row[c].trim());
+			const shown = value.length > SAMPLE_CHARS ? `${value.slice(0, SAMPLE_CHARS)}…` : value;
+			if (shown !== '' && samples[c].length < SAMPLES_PER_COLUMN && !samples[c].includes(shown)) samples[c].push(shown);
+		}
+	}
+	return samples;
 }
 
 function isBlank(record: readonly string[]): boolean {

@@ -11,6 +11,7 @@ import {
 	type DraftMeta,
 	type DraftRow
 } from '$lib/db/drafts';
+import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
 import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
@@ -18,7 +19,7 @@ import { hasError } from '$lib/domain/issues';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from './background-check';
-import type { ColumnMapping, HeaderCheck } from './header';
+import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from './header';
 import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
 import type { FileSettings, Progress } from './protocol';
 import { ReviewSession, type ReviewSource } from './review.svelte';
@@ -46,6 +47,10 @@ export class ImportWizard {
 	header = $state.raw<string[]>([]);
 	headerCheck = $state.raw<HeaderCheck | null>(null);
 	mapping = $state<ColumnMapping>([]);
+	/** Per file column, its first few values, shown beside it on the mapping screen. */
+	samples = $state.raw<string[][]>([]);
+	/** When the admin confirmed the remembered mapping applied to this file's header, or null. */
+	mappingRememberedAt = $state<string | null>(null);
 	/** The template as it is now: standard columns and the workspace's custom fields. */
 	shape = $state.raw<TemplateShape>(STANDARD_SHAPE);
 	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
@@ -94,10 +99,12 @@ export class ImportWizard {
 			this.detected = result.detected;
 			this.header = result.header;
 			this.headerCheck = result.headerCheck;
+			this.samples = result.samples;
 			this.mapping = [...result.headerCheck.mapping];
+			await this.applyRememberedMapping();
 			if (!result.hasRows) {
 				this.fail('This file has a header row but no clients under it: add at least one row and choose it again.');
-			} else if (result.headerCheck.exact) {
+			} else if (result.headerCheck.exact || (this.mappingRememberedAt && mappingComplete(this.mapping, this.shape))) {
 				await this.read();
 			} else {
 				this.stage = 'header';
@@ -114,6 +121,34 @@ export class ImportWizard {
 	/** Whether the error shown is about the file at hand, which can be read again another way. */
 	get fileCanBeReread(): boolean {
 		return this.stage === 'choose' && this.error !== '' && this.file !== null && this.settings !== null;
+	}
+
+	/** The mapping the admin confirmed before for this same header, in place of the suggested one. */
+	private async applyRememberedMapping() {
+		this.mappingRememberedAt = null;
+		if (this.headerCheck?.exact) return;
+		// Remembering is a convenience: a browser that cannot read it still gets the suggested mapping.
+		const remembered = await findRememberedMapping(this.header).catch(() => undefined);
+		if (!remembered) return;
+		this.mapping = mappingFromNames(remembered.mapping, this.shape.columns);
+		this.mappingRememberedAt = remembered.savedAt;
+	}
+
+	/** The mapping screen's Continue: remembers the mapping for this header, then reads the file with it. */
+	async confirmMapping(): Promise<void> {
+		const mapping = mappingByName($state.snapshot(this.mapping), this.shape.columns);
+		await rememberMapping(this.header, mapping).catch(() => undefined);
+		this.mappingRememberedAt = null;
+		await this.read();
+	}
+
+	/** Back from the review to the mapping screen, to change a remembered mapping that was applied. */
+	changeMapping(): void {
+		this.stopDraftSync?.();
+		clearTimeout(this.draftTimer);
+		this.draftPending = false;
+		this.session = null;
+		this.stage = 'header';
 	}
 
 	/** Reads and checks every row in the worker, with the (confirmed) mapping. */
@@ -276,5 +311,6 @@ export class ImportWizard {
 		this.outcome = null;
 		this.undoResult = null;
 		this.headerCheck = null;
+		this.mappingRememberedAt = null;
 	}
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { checkHeader, doublyMapped, missingColumns, toTemplateRow } from '$lib/import/header';
+import {
+	checkHeader,
+	doublyMapped,
+	mappingByName,
+	mappingComplete,
+	mappingFromNames,
+	missingColumns,
+	toTemplateRow
+} from '$lib/import/header';
 
 const IDENTITY = TEMPLATE_COLUMNS.map((_, index) => index);
 
@@ -122,6 +130,177 @@ describe('checkHeader', () => {
 		expect(check.columns).toHaveLength(5000);
 		expect(check.mapping.slice(0, TEMPLATE_COLUMNS.length)).toEqual(IDENTITY);
 		expect(check.columns.slice(TEMPLATE_COLUMNS.length).every((c) => c.verdict === 'unknown')).toBe(true);
+	});
+});
+
+/** Other tools' names for each template column, as the admins' exports write them. */
+const OTHER_TOOLS: [string, keyof typeof COL][] = [
+	...(['Company', 'Company Name', 'Organization', 'Organisation', 'Account', 'Account Name', 'Customer'] as const).map(
+		(name): [string, keyof typeof COL] => [name, 'ClientName']
+	),
+	['Contact First Name', 'PrimaryContactFirstName'],
+	['First Name', 'PrimaryContactFirstName'],
+	['Given Name', 'PrimaryContactFirstName'],
+	['Last Name', 'PrimaryContactLastName'],
+	['Surname', 'PrimaryContactLastName'],
+	['Family Name', 'PrimaryContactLastName'],
+	['Email', 'PrimaryContactEmail'],
+	['E-mail', 'PrimaryContactEmail'],
+	['Contact Email', 'PrimaryContactEmail'],
+	['Main Email', 'PrimaryContactEmail'],
+	['Phone', 'PhoneNumber'],
+	['Main Phone', 'PhoneNumber'],
+	['Phone Number', 'PhoneNumber'],
+	['Telephone', 'PhoneNumber'],
+	['Tel', 'PhoneNumber'],
+	['Office Phone', 'PhoneNumber'],
+	['Country Code', 'Code'],
+	['Calling Code', 'Code'],
+	['Dial Code', 'Code'],
+	['Site', 'SiteName'],
+	['Location', 'SiteName'],
+	['Site Name', 'SiteName'],
+	['Office', 'SiteName'],
+	['Address', 'AddressLine'],
+	['Address 1', 'AddressLine'],
+	['Address Line 1', 'AddressLine'],
+	['Street', 'AddressLine'],
+	['Street Address', 'AddressLine'],
+	['Town', 'City'],
+	['City', 'City'],
+	['State', 'State'],
+	['Province', 'State'],
+	['Region', 'State'],
+	['County', 'State'],
+	['State/Province', 'State'],
+	['Country', 'Country'],
+	['Country/Region', 'Country'],
+	['Zip', 'PostalCode'],
+	['Zip Code', 'PostalCode'],
+	['Postcode', 'PostalCode'],
+	['Post Code', 'PostalCode'],
+	['Postal Code', 'PostalCode'],
+	['Time Zone', 'Timezone'],
+	['TZ', 'Timezone'],
+	['Timezone', 'Timezone'],
+	['Domains', 'EmailDomains'],
+	['Email Domains', 'EmailDomains'],
+	['Domain', 'EmailDomains'],
+	['Website', 'EmailDomains'],
+	['Account Manager', 'AccountManager'],
+	['Owner', 'AccountManager'],
+	['Technician', 'AccountManager'],
+	['Primary Technician', 'AccountManager'],
+	['Groups', 'TechnicianGroups'],
+	['Technician Groups', 'TechnicianGroups'],
+	['Team', 'TechnicianGroups'],
+	['Teams', 'TechnicianGroups'],
+	...(['Secondary', 'Alternate', 'Billing'] as const).flatMap((who): [string, keyof typeof COL][] => [
+		[`${who} Contact First Name`, 'SecondaryContactFirstName'],
+		[`${who} First Name`, 'SecondaryContactFirstName'],
+		[`${who} Contact Last Name`, 'SecondaryContactLastName'],
+		[`${who} Last Name`, 'SecondaryContactLastName'],
+		[`${who} Contact Email`, 'SecondaryContactEmail'],
+		[`${who} Email`, 'SecondaryContactEmail']
+	])
+];
+
+describe("other tools' column names", () => {
+	it.each(OTHER_TOOLS)('maps %j to %s', (name, column) => {
+		const check = checkHeader([name]);
+		expect(check.mapping).toEqual([COL[column]]);
+		expect(check.columns[0].verdict).toBe(name === column ? 'exact' : 'near-miss');
+	});
+
+	it.each([
+		['company_name', 'ClientName'],
+		['COMPANY NAME', 'ClientName'],
+		['  e_mail ', 'PrimaryContactEmail'],
+		['Zip-Code', 'PostalCode'],
+		['state / province', 'State'],
+		['Time-Zone', 'Timezone'],
+		['Sites', 'SiteName'],
+		['Compnay Name', 'ClientName'],
+		['Primary Techincian', 'AccountManager']
+	] as const)('ignores case, spaces, punctuation, a plural and a small typo: %j is %s', (name, column) => {
+		expect(checkHeader([name]).mapping).toEqual([COL[column]]);
+	});
+
+	it('maps a whole export from another tool, every column where it belongs', () => {
+		const header = [
+			'Company',
+			'Contact First Name',
+			'Surname',
+			'E-mail',
+			'Dial Code',
+			'Telephone',
+			'Alternate Contact First Name',
+			'Alternate Contact Last Name',
+			'Alternate Contact Email',
+			'Location',
+			'Street Address',
+			'Town',
+			'State/Province',
+			'Country/Region',
+			'Post Code',
+			'Time Zone',
+			'Website',
+			'Owner',
+			'Teams'
+		];
+		const check = checkHeader(header);
+		expect(check.mapping).toEqual(IDENTITY);
+		expect(check.exact).toBe(false);
+		expect(mappingComplete(check.mapping)).toBe(true);
+	});
+
+	it('maps the first of two names for one column and leaves the other for the admin', () => {
+		const check = checkHeader(['Company', 'Account Name', 'Email', 'Contact Email']);
+		expect(check.mapping).toEqual([COL.ClientName, null, COL.PrimaryContactEmail, null]);
+		expect(check.columns.map((c) => c.verdict)).toEqual(['near-miss', 'unknown', 'near-miss', 'unknown']);
+		expect(doublyMapped(check.mapping)).toEqual([]);
+	});
+
+	it('prefers the template name written another way over an earlier synonym', () => {
+		const check = checkHeader(['Company', 'client name']);
+		expect(check.mapping).toEqual([null, COL.ClientName]);
+	});
+
+	it('does not take a second address line or a numbered email for the first', () => {
+		const check = checkHeader(['Address 1', 'Address 2', 'Email', 'Email 2', 'AddressLine2']);
+		expect(check.mapping).toEqual([COL.AddressLine, null, COL.PrimaryContactEmail, null, null]);
+	});
+
+	it('leaves names that mean none of the columns unknown', () => {
+		const names = ['Notes', 'Contact', 'Mobile', 'ID', 'Status', 'Contract End', 'Contact Name', 'Customer ID'];
+		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
+	});
+
+	it('does not take a full name for a first or last name, however close the letters', () => {
+		const names = ['Billing Contact Name', 'Secondary Contact Name', 'Primary Contact Name', 'Contact Name'];
+		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
+	});
+
+	it('still maps a custom field written another way', () => {
+		const columns = [...TEMPLATE_COLUMNS, 'Contract End'];
+		expect(checkHeader(['contract_end'], columns).mapping).toEqual([TEMPLATE_COLUMNS.length]);
+	});
+});
+
+describe('a mapping by column name, as it is remembered', () => {
+	it('round-trips through names', () => {
+		const mapping = [COL.City, null, COL.ClientName];
+		const names = mappingByName(mapping, TEMPLATE_COLUMNS);
+		expect(names).toEqual(['City', null, 'ClientName']);
+		expect(mappingFromNames(names, TEMPLATE_COLUMNS)).toEqual(mapping);
+	});
+
+	it('follows a custom field that moved and leaves one that was deleted unmapped', () => {
+		const names = mappingByName(
+			[TEMPLATE_COLUMNS.length, TEMPLATE_COLUMNS.length + 1],
+			[...TEMPLATE_COLUMNS, 'Contract End', 'Tier']
+		);
+		expect(mappingFromNames(names, [...TEMPLATE_COLUMNS, 'Tier'])).toEqual([null, TEMPLATE_COLUMNS.length]);
 	});
 });
 
