@@ -63,8 +63,9 @@ const DISPLAY_NAME = /^\(\s*(?:UTC|GMT)\s*([+\-−]\s*\d{1,2}(?::?\d{2})?)?\s*\)
  *   getIDForWindowsID picks it): America/Toronto for CA, America/New_York for US. undefined when CLDR has no
  *   zone of that country for the Windows zone.
  * - Without one: the Windows zone's territory "001" default.
- * - A display name carries no id, only its offset and a description no package maps: it is read as its offset
- *   (zoneFromOffset), unless the description is itself a Windows id.
+ * - A display name carries no id, only its offset and a description no package maps: its description is read
+ *   for the Windows id it names ("Eastern Time" → Eastern Standard Time) or a city of the country's zones,
+ *   either checked against the offset; else it is read as its offset alone.
  * undefined when the text is not a Windows zone, or CLDR's zone is not one the template accepts (Etc/GMT+12).
  */
 export function zoneFromWindowsName(text: string, country: string | undefined): ZoneGuess {
@@ -73,7 +74,8 @@ export function zoneFromWindowsName(text: string, country: string | undefined): 
 		const display = DISPLAY_NAME.exec(text.trim());
 		if (!display) return undefined;
 		if (windowsIndex().has(windowsKey(display[2]))) return zoneFromWindowsName(display[2], country);
-		return zonesWithOffset(parseOffset(display[1] ?? '+0') ?? NaN, country, false);
+		const minutes = parseOffset(display[1] ?? '+0') ?? NaN;
+		return fromDisplayName(display[2], minutes, country) ?? zonesWithOffset(minutes, country, false);
 	}
 	const code = country?.trim().toUpperCase();
 	if (!code) {
@@ -84,6 +86,27 @@ export function zoneFromWindowsName(text: string, country: string | undefined): 
 	const listed = (territories.get(code) ?? []).map(canonicalZone).filter((z): z is string => !!z && own.has(z));
 	if (listed.length === 0) return undefined;
 	return { zone: listed[0] };
+}
+
+/**
+ * What a display name's description says beyond its offset, checked against that offset: "Eastern Time (US &
+ * Canada)" is the Windows zone "Eastern Standard Time"; "Amsterdam, Berlin, Bern, Rome" lists cities, one of
+ * which may name the row's country's zone. Undefined when neither gives exactly one zone with the offset.
+ */
+function fromDisplayName(description: string, minutes: number, country: string | undefined): ZoneGuess {
+	const hasOffset = (zone: string) => timesIndex().find((t) => t.zone === zone)?.offset === minutes;
+	const named = /^(.+?) Time\b/i.exec(description);
+	const id = named && `${named[1]} Standard Time`;
+	if (id && windowsIndex().has(windowsKey(id))) {
+		const found = zoneFromWindowsName(id, country);
+		if (found && 'zone' in found && hasOffset(found.zone)) return found;
+	}
+	const code = country?.trim().toUpperCase();
+	if (!code) return undefined;
+	const fold = (name: string) => name.replace(/_/g, ' ').trim().toLowerCase();
+	const cities = new Set(description.split(/,|\band\b/).map(fold));
+	const zones = [...zonesOf(code)].filter((zone) => cities.has(fold(zone.slice(zone.lastIndexOf('/') + 1))));
+	return zones.length === 1 && hasOffset(zones[0]) ? { zone: zones[0] } : undefined;
 }
 
 // ---- Offsets and abbreviations ----

@@ -42,10 +42,22 @@ describe('zoneFromWindowsName', () => {
 		expect(zoneFromWindowsName('Dateline Standard Time', undefined)).toBeUndefined(); // Etc/GMT+12
 	});
 
-	it('offers the zones at a display name’s offset when no country says which', () => {
-		const guess = zoneFromWindowsName('(UTC-08:00) Pacific Time (US & Canada)', undefined);
+	it.each([
+		['(UTC-08:00) Pacific Time (US & Canada)', undefined, 'America/Los_Angeles'],
+		['(UTC-05:00) Eastern Time (US & Canada)', 'CA', 'America/Toronto'],
+		['(UTC-05:00) Eastern Time (US & Canada)', 'US', 'America/New_York'],
+		['(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', 'NL', 'Europe/Amsterdam'],
+		['(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', 'DE', 'Europe/Berlin'],
+		['(UTC+00:00) Dublin, Edinburgh, Lisbon, London', 'GB', 'Europe/London']
+	])('reads the display name %j in %s by the Windows zone or city it names: %s', (text, country, zone) => {
+		expect(zoneFromWindowsName(text, country)).toEqual({ zone });
+	});
+
+	it('offers the zones at a display name’s offset when its words name nothing the offset confirms', () => {
+		const guess = zoneFromWindowsName('(UTC-08:00) Somewhere Else', undefined);
 		expect(guess && 'choices' in guess && guess.choices).toContain('America/Los_Angeles');
 		expectValid(guess, undefined);
+		expect(zoneFromWindowsName('(UTC+03:00) Eastern Time (US & Canada)', 'US')).toBeUndefined();
 	});
 });
 
