@@ -23,7 +23,9 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['tests/component/**/*.test.ts'],
-					setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/dom.ts']
+					setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/dom.ts'],
+					// A form test types many keys through jsdom: well under a second alone, several on a busy machine.
+					testTimeout: 20_000
 				}
 			}
 		]
