@@ -28,6 +28,9 @@ const UNIQUE_COLUMNS: readonly UniqueColumn[] = [
 	}
 ];
 
+/** The columns whose values must be unique within a file: an edit of no other column leaves the index as it is. */
+export const UNIQUE_COLUMN_INDEXES: readonly number[] = UNIQUE_COLUMNS.map((u) => u.column);
+
 const MAX_LISTED_ROWS = 5;
 
 function describeRows(rows: number[]): string {

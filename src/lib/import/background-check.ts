@@ -6,6 +6,8 @@ import { CheckPool } from './check-pool';
 
 export type CheckElsewhere = (rows: string[][], workspace: WorkspaceSnapshot) => Promise<RowIssue[][]>;
 
+const BATCH_ROWS = 2_000;
+
 /** Helpers for one large edit: as many as the browser has cores, up to four; ended when the edit is checked. */
 export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
 	const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
@@ -15,9 +17,12 @@ export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
 	);
 	const pool = new CheckPool(indexWorkspace(workspace), workspace, workers, Infinity);
 	try {
-		const size = Math.ceil(rows.length / (count * 4));
+		// Batches small enough that packing one, or taking in its answer, is a short task on the page.
 		const batches: Promise<RowIssue[][]>[] = [];
-		for (let start = 0; start < rows.length; start += size) batches.push(pool.check(rows.slice(start, start + size)));
+		for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+			if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+			batches.push(pool.check(rows.slice(start, start + BATCH_ROWS)));
+		}
 		return (await Promise.all(batches)).flat();
 	} finally {
 		pool.close();

@@ -58,8 +58,11 @@ const ORDER: readonly (FixKind | TidyKind)[] = [
 
 const MAX_EXAMPLES = 3;
 
+/** One number per cell, for sets of the cells a fix writes: far cheaper than a string per cell at 100,000 rows. */
+const cellKey = (rowNumber: number, column: number) => rowNumber * 4096 + column;
+
 class SuggestionBuilder {
-	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion & { written: Set<string> }>();
+	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion & { written: Set<number> }>();
 
 	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[], example?: FixExample) {
 		let suggestion = this.byId.get(id);
@@ -71,7 +74,7 @@ class SuggestionBuilder {
 		suggestion.count++;
 		for (const cell of cells) {
 			// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
-			const key = `${rowNumber}:${cell.column}`;
+			const key = cellKey(rowNumber, cell.column);
 			if (suggestion.written.has(key)) continue;
 			suggestion.written.add(key);
 			suggestion.changes.push(cell);
@@ -91,7 +94,7 @@ class SuggestionBuilder {
 			}
 			ours.count += theirs.count;
 			for (const change of theirs.changes) {
-				const key = `${change.rowNumber}:${change.column}`;
+				const key = cellKey(change.rowNumber, change.column);
 				if (!ours.written.has(key)) {
 					ours.written.add(key);
 					ours.changes.push(change);
@@ -165,10 +168,10 @@ function gather(rows: readonly FixableRow[]): SuggestionBuilder {
  * value), the fix of the error wins, since it was worked out from the trimmed value.
  */
 export function allChanges(suggestions: readonly FixSuggestion[]): CellChange[] {
-	const byCell = new Map<string, CellChange>();
+	const byCell = new Map<number, CellChange>();
 	const tidiesFirst = [...suggestions].sort((a, b) => Number(b.id in TIDY_LABELS) - Number(a.id in TIDY_LABELS));
 	for (const suggestion of tidiesFirst) {
-		for (const change of suggestion.changes) byCell.set(`${change.rowNumber}:${change.column}`, change);
+		for (const change of suggestion.changes) byCell.set(cellKey(change.rowNumber, change.column), change);
 	}
 	return [...byCell.values()];
 }

@@ -4,7 +4,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/check-file';
-import { UniquenessIndex } from '$lib/domain/uniqueness';
+import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
@@ -25,7 +25,7 @@ export interface ReviewRow {
 /** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
 export const LARGE_EDIT_ROWS = 2_000;
 /** Rows of a large edit taken into the review per task, once checked. */
-const LARGE_EDIT_SLICE = 5_000;
+const LARGE_EDIT_SLICE = 2_000;
 
 /** The issues of a row without any: one shared array, not a million empty ones. */
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
@@ -245,7 +245,9 @@ export class ReviewSession {
 
 	private async applyLarge(changes: readonly CellChange[]) {
 		const edited = new Map<ReviewRow, string[]>();
-		for (const { rowNumber, column, value } of changes) {
+		for (let i = 0; i < changes.length; i++) {
+			if (i > 0 && i % LARGE_EDIT_SLICE === 0) await new Promise((resume) => setTimeout(resume, 0));
+			const { rowNumber, column, value } = changes[i];
 			const row = this.byNumber[rowNumber];
 			if (!row) continue;
 			const values = edited.get(row) ?? row.values.slice();
@@ -265,10 +267,12 @@ export class ReviewSession {
 			entries.slice(start, start + LARGE_EDIT_SLICE).forEach(([row, values], i) => {
 				// A row deleted while its edit was being checked stays out of the review.
 				if (this.byNumber[row.rowNumber] !== row) return;
+				// Most large edits (a country or zone fix-all) leave names and emails alone, and so the index.
+				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.values[c] !== values[c]);
 				row.values = values;
 				row.ownIssues = issues[start + i];
 				touched.add(row);
-				for (const n of this.uniqueness.set(row.rowNumber, values)) affected.add(n);
+				if (uniqueChanged) this.uniqueness.setInto(row.rowNumber, values, affected);
 			});
 			this.refreshTouched(touched, affected);
 			this.applying = { done: Math.min(entries.length, start + LARGE_EDIT_SLICE), total: entries.length };
