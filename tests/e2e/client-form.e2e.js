@@ -164,3 +164,16 @@ test('a custom field shows in the form, in the sample CSV, and is checked in an 
 		.waitFor();
 	await context.close();
 });
+
+test('a form with errors passes axe’s WCAG 2.2 AA rules, its summary links large enough to tap', async () => {
+	const { page } = await openPage(app, '/clients/new/');
+	await page.getByRole('heading', { name: 'Client details' }).waitFor();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	const summary = page
+		.getByRole('alert')
+		.filter({ has: page.getByRole('heading', { name: /problems? needs? fixing/ }) });
+	await summary.getByRole('link').first().waitFor();
+	const box = await summary.getByRole('link').first().boundingBox();
+	assert.ok(box && box.height >= 24, `a summary link is ${box?.height} px tall`);
+	assert.deepEqual(await axeViolations(page), []);
+});

@@ -76,7 +76,12 @@ export async function axeViolations(page) {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
 	return page.evaluate(async () => {
 		// @ts-expect-error axe is injected above
-		const result = await window.axe.run(document, { resultTypes: ['violations'] });
+		// WCAG 2.2 AA's rules too (target size among them), which axe leaves out unless asked.
+		const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+		const result = await window.axe.run(document, {
+			resultTypes: ['violations'],
+			runOnly: { type: 'tag', values: tags }
+		});
 		return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 	});
 }
