@@ -46,14 +46,21 @@ describe('the review draft', () => {
 	it('reads back every row, in row order, with its source, whole', async () => {
 		const rows = [2, 3, 4999, 5000, 12001].map((n) => row(n));
 		await startReview(tabA, rows, { fileName: 'clients.csv' });
-		expect(await loadDraftMeta()).toMatchObject({ reviewId: 'review-a', source: { fileName: 'clients.csv' }, rowCount: 5 });
+		expect(await loadDraftMeta()).toMatchObject({
+			reviewId: 'review-a',
+			source: { fileName: 'clients.csv' },
+			rowCount: 5
+		});
 		const loaded = await loadDraft('reader');
 		expect(loaded?.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4999, 5000, 12001]);
 		expect(loaded?.damage).toBeNull();
 	});
 
 	it('rewrites only the chunks given, keeping the others as they were', async () => {
-		await startReview(tabA, [2, 5000, 10000].map((n) => row(n)));
+		await startReview(
+			tabA,
+			[2, 5000, 10000].map((n) => row(n))
+		);
 		await saveDraft(tabA, {}, new Map([[draftChunkOf(5000), [row(5000, 'Edited')]]]));
 		expect((await loadDraft('tab-a'))?.rows.map((r) => r.values[0])).toEqual(['Client 2', 'Edited', 'Client 10000']);
 	});
@@ -87,7 +94,11 @@ describe('two tabs and one draft', () => {
 		// Tab A reviews 12,000 rows; tab B starts a review of a 3-row file; tab A then fixes row 11000.
 		const aRows = Array.from({ length: 12_000 }, (_, i) => row(i + 2));
 		await startReview(tabA, aRows, { fileName: 'a.csv' });
-		await startReview(tabB, [2, 3, 4].map((n) => row(n, `B ${n}`)), { fileName: 'b.csv' });
+		await startReview(
+			tabB,
+			[2, 3, 4].map((n) => row(n, `B ${n}`)),
+			{ fileName: 'b.csv' }
+		);
 		const edit = aRows.filter((r) => draftChunkOf(r.rowNumber) === draftChunkOf(11000));
 		await expect(saveDraft(tabA, { fileName: 'a.csv' }, new Map([[draftChunkOf(11000), edit]]))).rejects.toEqual(
 			new DraftTaken('replaced')
@@ -173,7 +184,10 @@ describe('a draft of long rows', () => {
 	});
 
 	it('keeps no part of the chunk as it was before an edit made it shorter', async () => {
-		await startReview(tabA, Array.from({ length: 30 }, (_, i) => long(i + 2, 99_000)));
+		await startReview(
+			tabA,
+			Array.from({ length: 30 }, (_, i) => long(i + 2, 99_000))
+		);
 		await saveDraft(tabA, {}, new Map([[0, [row(2, 'Short now')]]]));
 		const loaded = await loadDraft('reader');
 		expect(loaded?.rows).toEqual([row(2, 'Short now')]);
