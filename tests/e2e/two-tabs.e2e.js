@@ -191,7 +191,7 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 	await b.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
 	for (const tab of [a, c]) {
 		const notice = tab.getByRole('region', { name: 'This review was imported in another tab' });
-		await notice.getByText('50 clients from clients-valid.csv were imported there').waitFor({ timeout: 2000 });
+		await notice.getByText('50 clients from clients-valid.csv were imported there').waitFor({ timeout: 5000 });
 		await notice.getByRole('link', { name: 'See the clients' }).waitFor();
 		assert.equal(await tab.getByRole('toolbar', { name: 'Review tools' }).count(), 0);
 	}
