@@ -171,6 +171,14 @@ test('a review taken over in another tab turns read-only in the first, which can
 	assert.match(await summary(a), /401 rows 19 rows with errors/);
 	assert.equal(await a.getByRole('button', { name: 'Add row', exact: true }).isDisabled(), false);
 	assert.equal(await b.getByRole('button', { name: 'Add row', exact: true }).isDisabled(), true);
+
+	// Leaving the import page lets go of the review: the other tab takes it back at once.
+	await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await a.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+	await b.waitForFunction(async () => (await navigator.locks.query()).held.length === 0, null, { timeout: 3000 });
+	await b.getByRole('button', { name: 'Take it back' }).click();
+	await saved(b);
+	assert.match(await summary(b), /401 rows 19 rows with errors/);
 	assert.deepEqual(consoleErrors, []);
 	assert.deepEqual(bErrors, []);
 	await context.close();
@@ -202,15 +210,17 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 	await context.close();
 });
 
-test('a resume of a damaged draft says plainly what is missing, and resumes what is there only when asked', async () => {
+test('a closed tab lets go of its review; a resume of a damaged draft says plainly what is missing, and resumes what is there only when asked', async () => {
 	const { page: a, context } = await openPage(app, '/import');
 	await a.locator('input[type=file]').setInputFiles(clientFile('damaged.csv', 'Gamma', 12_000));
 	await reviewShown(a);
 	await saved(a);
-	await a.close();
-
 	const { page: b, consoleErrors } = await openTab(app, context, '/import');
+	await b.getByRole('heading', { name: 'This review is open in another tab' }).waitFor();
+	// A closed tab lets go of its review by itself: the other tab offers it to resume, without a reload.
+	await a.close();
 	await b.getByRole('heading', { name: 'Resume your review?' }).waitFor();
+	assert.equal(await b.getByRole('heading', { name: 'This review is open in another tab' }).count(), 0);
 	// Two of the three chunks go, and a part of another review creeps in.
 	await b.evaluate(
 		() =>

@@ -104,10 +104,11 @@ export class ImportWizard {
 			this.stopWaitingForFree?.();
 			// The last edits are saved before another tab may take the review.
 			clearTimeout(this.draftTimer);
-			const held = tabs.holding;
 			void this.saveDraftNow().finally(() => {
-				tabs.close();
+				const held = tabs.holding;
+				tabs.letGo();
 				if (held) tabs.post({ type: 'changed' });
+				tabs.close();
 			});
 		};
 	}
