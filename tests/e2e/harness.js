@@ -60,6 +60,18 @@ export async function openPage(app, path = '/', contextOptions = {}) {
 	return { page, context, consoleErrors, foreignRequests };
 }
 
+/**
+ * Another tab in the same browser profile as `context`'s pages (same origin, so the same IndexedDB, Web Locks
+ * and BroadcastChannel), opened at `path`, with its console errors collected.
+ */
+export async function openTab(app, context, path = '/') {
+	const page = await context.newPage();
+	const consoleErrors = watchConsole(page);
+	await page.goto(app.url + path);
+	await page.getByRole('banner').waitFor();
+	return { page, consoleErrors };
+}
+
 /** Collects a page's console errors and uncaught exceptions. */
 export function watchConsole(page) {
 	const errors = [];

@@ -79,6 +79,9 @@ export class ReviewSession {
 	undoLabel = $state('');
 	redoLabel = $state('');
 
+	/** Set once another tab edits this review, or discarded it: every edit and undo is refused here. */
+	readOnly = $state(false);
+
 	/** A large edit under way: how many of its rows are in so far. */
 	applying = $state.raw<{ done: number; total: number } | null>(null);
 	/** Edits waiting for a large one to finish, in order. */
@@ -132,6 +135,7 @@ export class ReviewSession {
 
 	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
 	edit(changes: readonly CellChange[], label: string): void {
+		if (this.readOnly) return;
 		const real = changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
 		if (real.length === 0) return;
 		const before = real.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.values[c.column] }));
@@ -140,6 +144,7 @@ export class ReviewSession {
 	}
 
 	removeRows(rowNumbers: readonly number[], label = 'Delete rows'): void {
+		if (this.readOnly) return;
 		const wanted = new Set(rowNumbers);
 		const rows = this.rows.flatMap((row, index) => (wanted.has(row.rowNumber) ? [{ index, row }] : []));
 		if (rows.length === 0) return;
@@ -159,6 +164,7 @@ export class ReviewSession {
 	}
 
 	undo(): void {
+		if (this.readOnly) return;
 		const entry = this.undoStack.pop();
 		if (!entry) return;
 		this.redoStack.push(entry);
@@ -169,6 +175,7 @@ export class ReviewSession {
 	}
 
 	redo(): void {
+		if (this.readOnly) return;
 		const entry = this.redoStack.pop();
 		if (!entry) return;
 		this.undoStack.push(entry);

@@ -2,15 +2,21 @@
 // The page renders whichever stage this says; all the work is here and in the modules it calls.
 /* eslint-disable svelte/prefer-svelte-reactivity -- draft bookkeeping sets and maps are deliberately not reactive */
 import {
+	chunkRowCounts,
+	claimDraft,
+	describeDamage,
 	discardDraft,
 	DRAFT_CHUNK_ROWS,
 	draftChunkOf,
+	DraftTaken,
+	loadDraft,
 	loadDraftMeta,
-	loadDraftRows,
 	saveDraft,
+	type DraftKey,
 	type DraftMeta,
 	type DraftRow
 } from '$lib/db/drafts';
+import { newId } from '$lib/db/ids';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
 import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
@@ -23,6 +29,7 @@ import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, t
 import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
 import type { FileSettings, Progress } from './protocol';
 import { ReviewSession, type ReviewSource } from './review.svelte';
+import { ReviewTabs, type Acquire, type TabMessage } from './review-tabs';
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
@@ -62,19 +69,132 @@ export class ImportWizard {
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
 	undoResult = $state.raw<UndoOutcome | null>(null);
+	/** Why the review shown is read-only here (another tab took it over, or discarded it), or null. */
+	readOnly = $state<'moved' | 'discarded' | null>(null);
+	/** Another tab is editing a review (the saved draft's, or one being read). */
+	openElsewhere = $state(false);
+	/** The review this tab showed, or offered to resume, was imported in another tab. */
+	importedElsewhere = $state.raw<{ fileName: string; imported: number } | null>(null);
+	/** What is wrong with the saved review the admin asked to resume, or ''. */
+	draftDamage = $state('');
 
 	private job: ParseJob | null = null;
 	private draftTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Draft chunks to write again. */
 	private dirtyChunks: Set<number> | 'all' = 'all';
 	private stopDraftSync: (() => void) | undefined;
+	/** The review shown (edited here, or read-only), whose id its draft carries. */
+	private reviewId: string | null = null;
+	/** This tab, as the draft's writer. */
+	private readonly writer = newId();
+	private tabs: ReviewTabs | null = null;
+	private stopWaitingForFree: (() => void) | undefined;
+	/** The admin confirmed that the file chosen replaces the review open in another tab. */
+	private replaceOther = false;
+	/** Draft saves, one after another. */
+	private saving: Promise<void> = Promise.resolve();
 
-	async checkForDraft(): Promise<void> {
-		this.draft = (await loadDraftMeta<ReviewSource>()) ?? null;
+	/** Joins the other tabs of this browser and looks for a saved review; returns what leaves them. */
+	connect(): () => void {
+		const tabs = new ReviewTabs((message) => this.heard(message));
+		this.tabs = tabs;
+		void this.checkForDraft();
+		return () => {
+			this.tabs = null;
+			this.stopWaitingForFree?.();
+			// The last edits are saved before another tab may take the review.
+			clearTimeout(this.draftTimer);
+			void this.saveDraftNow().finally(() => {
+				const held = tabs.holding;
+				tabs.letGo();
+				if (held) tabs.post({ type: 'changed' });
+				tabs.close();
+			});
+		};
 	}
 
-	async choose(file: File): Promise<void> {
+	/** What the choose stage offers: the saved review to resume, or to take over from the tab editing it. */
+	async checkForDraft(): Promise<void> {
+		const draft = (await loadDraftMeta<ReviewSource>()) ?? null;
+		const elsewhere = (await this.tabs?.heldElsewhere()) ?? false;
+		if (this.stage !== 'choose' || this.tabs?.holding) return;
+		this.draft = draft;
+		this.openElsewhere = elsewhere;
+		this.stopWaitingForFree?.();
+		if (elsewhere) this.stopWaitingForFree = this.tabs?.whenFree(() => void this.checkForDraft());
+	}
+
+	private get key(): DraftKey {
+		return { reviewId: this.reviewId ?? '', writer: this.writer };
+	}
+
+	private hold(how: Acquire): Promise<boolean> {
+		return this.tabs?.acquire(how, () => this.lockLost()) ?? Promise.resolve(true);
+	}
+
+	private letGo() {
+		if (!this.tabs?.holding) return;
+		this.tabs.letGo();
+		this.tabs.post({ type: 'changed' });
+	}
+
+	/** Another tab took the review without this tab letting go (a take-over that found it busy, or a new file). */
+	private lockLost() {
+		if (this.stage === 'review') this.lose('moved');
+		else if (this.stage === 'reading') {
+			this.job?.cancel();
+			this.job = null;
+			this.fail(
+				'A review was started in another tab meanwhile, so this file was not read. Choose it again to replace that review.'
+			);
+		}
+	}
+
+	private heard(message: TabMessage) {
+		if (message.type === 'take-over') {
+			if (this.stage === 'review' && this.tabs?.holding) void this.handOver();
+			else if (this.stage !== 'reading' && this.stage !== 'committing') this.letGo();
+		} else if (message.type === 'discarded') {
+			const shown = this.reviewId ?? this.draft?.reviewId;
+			if (this.session && (message.reviewId === null || message.reviewId === shown)) this.lose('discarded');
+		} else if (message.type === 'committed') {
+			if (message.reviewId === (this.session ? this.reviewId : this.draft?.reviewId) && this.stage !== 'done') {
+				this.reset();
+				this.stage = 'choose';
+				this.importedElsewhere = { fileName: message.fileName, imported: message.imported };
+			}
+		}
+		if (this.stage === 'choose') void this.checkForDraft();
+	}
+
+	/** Another tab takes the review over: its last edits are saved first, so that it opens the review as it is here. */
+	private async handOver() {
+		const session = this.session;
+		if (!session) return;
+		// No edit from now on, so none goes unsaved; a large one under way is finished and saved with the rest.
+		session.readOnly = true;
+		clearTimeout(this.draftTimer);
+		await session.settled();
+		await this.saveDraftNow();
+		this.tabs?.letGo();
+		this.lose('moved');
+	}
+
+	/** The review stays on screen, read-only: nothing more is edited or saved here. */
+	private lose(reason: 'moved' | 'discarded') {
+		if (this.readOnly === 'discarded') return;
+		clearTimeout(this.draftTimer);
+		this.stopDraftSync?.();
+		this.draftPending = false;
+		this.dirtyChunks = new Set();
+		this.readOnly = reason;
+		if (this.session) this.session.readOnly = true;
+	}
+
+	/** The page's file choice; `replaceOther` once the admin confirmed it replaces the review open in another tab. */
+	async choose(file: File, { replaceOther = false } = {}): Promise<void> {
 		this.reset();
+		this.replaceOther = replaceOther;
 		this.file = file;
 		this.fileName = file.name;
 		await this.inspectWith({});
@@ -154,6 +274,20 @@ export class ImportWizard {
 	/** Reads and checks every row in the worker, with the (confirmed) mapping. */
 	async read(): Promise<void> {
 		if (!this.file || !this.settings) return;
+		// One review at a time in this browser: a new file replaces the saved review only when no other tab is
+		// editing it, or when the admin said so. Keeping a draft per tab instead would leave the admin with several
+		// half-done reviews of client lists, to resume one by one and import twice by mistake.
+		if (!(await this.hold(this.replaceOther ? 'steal' : 'if-free'))) {
+			this.openElsewhere = true;
+			this.fail('A review is open in another tab: choose the file again to replace it, or take that review over.');
+			return;
+		}
+		if (this.replaceOther) {
+			this.replaceOther = false;
+			const replaced = (await loadDraftMeta())?.reviewId ?? null;
+			await discardDraft();
+			this.tabs?.post({ type: 'discarded', reviewId: replaced });
+		}
 		this.stage = 'reading';
 		this.progress = { bytesRead: 0, totalBytes: this.file.size, rowsRead: 0 };
 		const source: ReviewSource = {
@@ -170,8 +304,12 @@ export class ImportWizard {
 		});
 		try {
 			this.progress = await this.job.done;
-			await discardDraft();
+			const replaced = (await loadDraftMeta())?.reviewId;
+			this.reviewId = newId();
+			await claimDraft(this.key, source, chunkRowCounts(session.rows.map((row) => row.rowNumber)));
 			this.startReview(session, 'all');
+			if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
+			this.tabs?.post({ type: 'changed' });
 			// The first save waits for the grid to have taken every row: it is the file's all, and the file is
 			// still at hand meanwhile.
 			this.saveDraftSoon(0, { whenIdle: true });
@@ -186,14 +324,53 @@ export class ImportWizard {
 	cancelReading(): void {
 		this.job?.cancel();
 		this.job = null;
+		this.letGo();
 		this.stage = 'choose';
 		this.error = 'Reading was cancelled: nothing was imported.';
 	}
 
+	/** Resumes the saved review, unless another tab is editing it (the page then offers to take it over). */
 	async resume(): Promise<void> {
-		const meta = this.draft ?? (await loadDraftMeta<ReviewSource>());
-		if (!meta) return;
-		const [rows, workspace] = await Promise.all([loadDraftRows(), loadWorkspaceSnapshot()]);
+		if (!(await this.hold('if-free'))) return void this.checkForDraft();
+		await this.openDraft(false);
+	}
+
+	/** Opens here the review another tab is editing, once that tab has saved its last edits and let go. */
+	async takeOver(): Promise<void> {
+		this.stopWaitingForFree?.();
+		// Taking back a review shown read-only here: only that review, not one started since in its place.
+		const expected = this.session ? this.reviewId : null;
+		this.tabs?.post({ type: 'take-over' });
+		if (await this.hold('hand-over')) await this.openDraft(false, expected);
+	}
+
+	/** Resumes the rows of a damaged draft that are whole and the review's own, and saves them as the draft. */
+	async resumeWhatIsThere(): Promise<void> {
+		if (await this.hold('if-free')) await this.openDraft(true);
+	}
+
+	private async openDraft(acceptDamage: boolean, expected: string | null = null) {
+		this.error = '';
+		if (expected !== null && (await loadDraftMeta())?.reviewId !== expected) {
+			this.letGo();
+			return this.lose('discarded');
+		}
+		const [loaded, workspace] = await Promise.all([loadDraft<ReviewSource>(this.writer), loadWorkspaceSnapshot()]);
+		if (!loaded) {
+			this.reset();
+			this.stage = 'choose';
+			this.draft = null;
+			this.error = 'The saved review is gone: it was imported or discarded in another tab.';
+			return;
+		}
+		if (loaded.damage && !acceptDamage) {
+			this.reset();
+			this.stage = 'choose';
+			this.draft = loaded.meta;
+			this.draftDamage = describeDamage(loaded.damage);
+			return;
+		}
+		const { meta, rows } = loaded;
 		const session = new ReviewSession(meta.source, workspace, checkInWorkers);
 		session.addParsed(rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values, issues: row.ownIssues })));
 		this.fileName = meta.source.fileName;
@@ -202,17 +379,31 @@ export class ImportWizard {
 		this.mapping = meta.source.mapping;
 		this.file = null;
 		this.draft = null;
-		this.startReview(session, new Set());
+		this.draftDamage = '';
+		this.openElsewhere = false;
+		// A damaged draft, or one saved by an earlier version, is written again whole from what was there.
+		const rewrite = loaded.damage !== null || !meta.chunks;
+		this.reviewId = meta.reviewId ?? newId();
+		if (rewrite) await claimDraft(this.key, meta.source, chunkRowCounts(rows.map((row) => row.rowNumber)));
+		this.startReview(session, rewrite ? 'all' : new Set());
+		if (rewrite) this.saveDraftSoon(0);
 	}
 
+	/** Discards the review shown here, or the saved one offered to resume, and tells the other tabs. */
 	async discardDraft(): Promise<void> {
-		await discardDraft();
+		const reviewId = (this.session ? this.reviewId : this.draft?.reviewId) ?? undefined;
+		await discardDraft(reviewId);
+		this.tabs?.post({ type: 'discarded', reviewId: reviewId ?? null });
 		this.draft = null;
+		this.draftDamage = '';
+		this.letGo();
 	}
 
 	private startReview(session: ReviewSession, dirty: Set<number> | 'all') {
 		this.stopDraftSync?.();
 		this.session = session;
+		this.readOnly = null;
+		this.importedElsewhere = null;
 		this.stage = 'review';
 		this.dirtyChunks = dirty;
 		this.stopDraftSync = session.onRowsChanged(({ updated, added, removed }) => {
@@ -230,17 +421,29 @@ export class ImportWizard {
 			if (whenIdle && typeof requestIdleCallback === 'function') {
 				await new Promise((resolve) => requestIdleCallback(resolve, { timeout: FIRST_DRAFT_WAIT_MS }));
 			}
-			const session = this.session;
-			if (!session) return;
-			try {
-				await saveDraft(session.source, session.rows.length, this.takeDirtyChunks(session));
-			} catch (error) {
-				this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
-			} finally {
-				// Edits made while this save ran have their own save scheduled.
-				this.draftPending = this.dirtyChunks === 'all' || this.dirtyChunks.size > 0;
-			}
+			await this.saveDraftNow();
 		}, delay);
+	}
+
+	/** Saves the chunks edited so far, after any save still running. */
+	private saveDraftNow(): Promise<void> {
+		this.saving = this.saving.then(() => this.writeDraft());
+		return this.saving;
+	}
+
+	private async writeDraft() {
+		const session = this.session;
+		if (!session || this.readOnly || this.reviewId === null) return;
+		try {
+			await saveDraft(this.key, session.source, this.takeDirtyChunks(session));
+		} catch (error) {
+			// Another tab took this review over, or replaced it: nothing more is written here.
+			if (error instanceof DraftTaken) return this.lose(error.reason === 'replaced' ? 'discarded' : 'moved');
+			this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
+		} finally {
+			// Edits made while this save ran have their own save scheduled.
+			this.draftPending = !this.readOnly && (this.dirtyChunks === 'all' || this.dirtyChunks.size > 0);
+		}
 	}
 
 	/**
@@ -263,7 +466,7 @@ export class ImportWizard {
 	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
 	async commit(skipErrors: boolean): Promise<void> {
 		const session = this.session;
-		if (!session) return;
+		if (!session || this.readOnly) return;
 		const chosen = session.rows.filter((row) => !hasError(row.issues));
 		const skipped = session.rows.length - chosen.length;
 		if (skipped > 0 && !skipErrors) return;
@@ -277,7 +480,16 @@ export class ImportWizard {
 			});
 			clearTimeout(this.draftTimer);
 			this.stopDraftSync?.();
-			await discardDraft();
+			const reviewId = this.reviewId ?? '';
+			await discardDraft(reviewId);
+			// At once, so that no other tab shows this review as still to import.
+			this.tabs?.post({
+				type: 'committed',
+				reviewId,
+				fileName: session.source.fileName,
+				imported: importRecord.imported
+			});
+			this.letGo();
 			this.outcome = importRecord;
 			this.stage = 'done';
 		} catch (error) {
@@ -298,6 +510,7 @@ export class ImportWizard {
 	}
 
 	private fail(message: string) {
+		this.letGo();
 		this.error = message;
 		this.stage = 'choose';
 	}
@@ -306,7 +519,13 @@ export class ImportWizard {
 		this.job?.cancel();
 		this.stopDraftSync?.();
 		clearTimeout(this.draftTimer);
+		this.letGo();
 		this.error = '';
+		this.draftPending = false;
+		this.readOnly = null;
+		this.importedElsewhere = null;
+		this.draftDamage = '';
+		this.reviewId = null;
 		this.session = null;
 		this.outcome = null;
 		this.undoResult = null;

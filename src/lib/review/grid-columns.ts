@@ -47,6 +47,8 @@ export interface ColumnContext {
 	errorCount: (column: number) => number;
 	/** Calls the listener whenever the counts may have changed; returns the function that stops it. */
 	onCountsChanged: (listener: () => void) => () => void;
+	/** Whether cells can be edited (not while another tab edits the review). */
+	canEdit: () => boolean;
 	/** Called with the new value of a cell; the review applies it and tells the grid what changed. */
 	onEdit: (row: ReviewRow, column: number, value: string) => void;
 }
@@ -168,7 +170,7 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 				if (p.data) context.onEdit(p.data, column, String(p.newValue ?? ''));
 				return false;
 			},
-			editable: true,
+			editable: () => context.canEdit(),
 			width: column === COL.AddressLine || column === COL.EmailDomains || column === COL.ClientName ? 190 : 140,
 			cellClassRules: marks(column),
 			tooltipValueGetter: tooltip(column),

@@ -144,6 +144,21 @@ describe('ReviewSession edits', () => {
 	});
 });
 
+describe('ReviewSession read-only (another tab edits the review)', () => {
+	it('refuses every edit, delete, undo and redo, changing nothing', () => {
+		const review = session(parsed(2), parsed(3));
+		review.edit([setName(2, 'Renamed')], 'Rename');
+		review.readOnly = true;
+		const changes = listen(review);
+		review.edit([setName(3, 'Renamed too')], 'Rename');
+		review.removeRows([3]);
+		review.undo();
+		review.redo();
+		expect(review.rows.map((row) => row.values[COL.ClientName])).toEqual(['Renamed', 'Client 3']);
+		expect(changes).toEqual([]);
+	});
+});
+
 describe('ReviewSession duplicates', () => {
 	it('flags both rows that share a name, each naming the other', () => {
 		const review = session(
