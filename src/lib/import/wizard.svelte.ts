@@ -21,6 +21,8 @@ import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from './background-check';
 import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from './header';
 import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
+import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from './paste';
+import { byHandRows, byHandSource } from './by-hand';
 import type { FileSettings, Progress } from './protocol';
 import { ReviewSession, type ReviewSource } from './review.svelte';
 
@@ -62,6 +64,8 @@ export class ImportWizard {
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
 	undoResult = $state.raw<UndoOutcome | null>(null);
+	/** The text of pasted cells being imported, or null for a file. */
+	pasted = $state.raw<string | null>(null);
 
 	private job: ParseJob | null = null;
 	private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,11 +77,43 @@ export class ImportWizard {
 		this.draft = (await loadDraftMeta<ReviewSource>()) ?? null;
 	}
 
-	async choose(file: File): Promise<void> {
+	async choose(file: File, settings: Partial<FileSettings> = {}, pasted: string | null = null): Promise<void> {
 		this.reset();
 		this.file = file;
 		this.fileName = file.name;
-		await this.inspectWith({});
+		this.pasted = pasted;
+		await this.inspectWith(settings);
+	}
+
+	/** Cells pasted from a spreadsheet: read as a tab-separated file, on the same road as a chosen one. */
+	async paste(text: string): Promise<void> {
+		await this.choose(pastedFile(text), PASTED_SETTINGS, text);
+	}
+
+	/** Whether the pasted cells' first row names no template column: it is data, not a header. */
+	get pastedWithoutHeader(): boolean {
+		return this.pasted !== null && this.headerCheck !== null && !looksLikeHeader(this.headerCheck);
+	}
+
+	/** Reads pasted cells under the template's header, their columns taken in the template's order. */
+	async useTemplateColumns(): Promise<void> {
+		if (this.pasted === null) return;
+		await this.choose(withTemplateHeader(this.pasted, this.shape.columns), PASTED_SETTINGS, this.pasted);
+	}
+
+	/** An empty table with the template's columns (custom fields too), to type or paste clients into. */
+	async startByHand(): Promise<void> {
+		this.reset();
+		this.file = null;
+		this.pasted = null;
+		this.settings = null;
+		const workspace = await loadWorkspaceSnapshot();
+		const session = new ReviewSession(byHandSource(workspace), workspace, checkInWorkers);
+		session.addParsed(byHandRows(session.columns.length));
+		this.fileName = session.source.fileName;
+		await discardDraft();
+		this.draft = null;
+		this.startReview(session, 'all');
 	}
 
 	/** Reads the file again with another encoding or delimiter. */
@@ -102,7 +138,8 @@ export class ImportWizard {
 			this.samples = result.samples;
 			this.mapping = [...result.headerCheck.mapping];
 			await this.applyRememberedMapping();
-			if (!result.hasRows) {
+			// Pasted cells without a header go to the mapping screen, which offers the template's columns instead.
+			if (!result.hasRows && !this.pastedWithoutHeader) {
 				this.fail('This file has a header row but no clients under it: add at least one row and choose it again.');
 			} else if (result.headerCheck.exact || (this.mappingRememberedAt && mappingComplete(this.mapping, this.shape))) {
 				await this.read();
@@ -137,7 +174,8 @@ export class ImportWizard {
 	/** The mapping screen's Continue: remembers the mapping for this header, then reads the file with it. */
 	async confirmMapping(): Promise<void> {
 		const mapping = mappingByName($state.snapshot(this.mapping), this.shape.columns);
-		await rememberMapping(this.header, mapping).catch(() => undefined);
+		// A first row of pasted data is no header to remember (and its values are clients' details).
+		if (!this.pastedWithoutHeader) await rememberMapping(this.header, mapping).catch(() => undefined);
 		this.mappingRememberedAt = null;
 		await this.read();
 	}
@@ -264,8 +302,8 @@ export class ImportWizard {
 	async commit(skipErrors: boolean): Promise<void> {
 		const session = this.session;
 		if (!session) return;
-		const chosen = session.rows.filter((row) => !hasError(row.issues));
-		const skipped = session.rows.length - chosen.length;
+		const chosen = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
+		const skipped = session.counts.rows - chosen.length;
 		if (skipped > 0 && !skipErrors) return;
 		this.stage = 'committing';
 		this.commitWritten = 0;
