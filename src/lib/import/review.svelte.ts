@@ -163,10 +163,7 @@ export class ReviewSession {
 		if (real.length === 0 && newRows.length === 0) return [];
 		// The new rows go in empty and take their values as cells, so that a large paste is checked as any
 		// large edit is (off the page's thread); the rules' verdict on an empty row is the same for each.
-		const emptyIssues = checkRow(
-			this.columns.map(() => ''),
-			this.workspace
-		);
+		const emptyIssues = this.emptyRowIssues();
 		let rowNumber = this.nextRowNumber();
 		const added = newRows.map((_, i) => ({
 			index: this.rows.length + i,
@@ -192,13 +189,7 @@ export class ReviewSession {
 
 	/** Adds an empty row at the end, numbered after the last; returns it. */
 	addRow(): ReviewRow {
-		const row = this.emptyRow(
-			this.nextRowNumber(),
-			checkRow(
-				this.columns.map(() => ''),
-				this.workspace
-			)
-		);
+		const row = this.emptyRow(this.nextRowNumber(), this.emptyRowIssues());
 		this.record({ kind: 'add', label: 'Add row', row, index: this.rows.length });
 		this.attach([{ index: this.rows.length, row }]);
 		return row;
@@ -207,6 +198,14 @@ export class ReviewSession {
 	/** The number a row added at the end gets: after the last (2 in an empty review, the header being 1). */
 	private nextRowNumber(): number {
 		return this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
+	}
+
+	/** The rules' verdict on an empty row (its required cells), shown once a value after it has it judged. */
+	private emptyRowIssues(): RowIssue[] {
+		return checkRow(
+			this.columns.map(() => ''),
+			this.workspace
+		);
 	}
 
 	private emptyRow(rowNumber: number, ownIssues: RowIssue[]): ReviewRow {
