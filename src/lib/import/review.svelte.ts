@@ -20,6 +20,8 @@ export interface ReviewRow {
 	issues: RowIssue[];
 	/** Whether its issues are in the review's counts (not once it is deleted). */
 	inCounts: boolean;
+	/** An empty row left out of the review: not judged, not counted, not imported (see isLeftOut). */
+	leftOut: boolean;
 }
 
 /** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
@@ -39,7 +41,15 @@ export interface CellChange {
 type HistoryEntry =
 	| { kind: 'cells'; label: string; before: CellChange[]; after: CellChange[] }
 	| { kind: 'remove'; label: string; rows: { index: number; row: ReviewRow }[] }
-	| { kind: 'add'; label: string; row: ReviewRow; index: number };
+	| { kind: 'add'; label: string; row: ReviewRow; index: number }
+	/** A paste: rows added at the end and cells changed, undone and redone together. */
+	| {
+			kind: 'paste';
+			label: string;
+			added: { index: number; row: ReviewRow }[];
+			before: CellChange[];
+			after: CellChange[];
+	  };
 
 export interface RowsChanged {
 	updated: ReviewRow[];
@@ -52,7 +62,11 @@ export interface ReviewSource {
 	settings: FileSettings;
 	header: string[];
 	mapping: ColumnMapping;
+	/** A table the admin fills in by hand (no file): every empty row in it is left out. */
+	byHand?: boolean;
 }
+
+const isEmptyRow = (values: readonly string[]) => values.every((value) => value.trim() === '');
 
 export class ReviewSession {
 	readonly rows: ReviewRow[] = [];
@@ -87,6 +101,8 @@ export class ReviewSession {
 	/** Edits waiting for a large one to finish, in order. */
 	private queue: Promise<void> | null = null;
 	private snapshot: WorkspaceSnapshot;
+	/** The number of the last row with a value (0 when none): empty rows after it are left out. */
+	private lastFilled = 0;
 
 	/** `checkElsewhere` checks the rows of a large edit off the page's thread (the check workers in the app). */
 	constructor(
@@ -116,15 +132,15 @@ export class ReviewSession {
 		const affected = new Set<number>();
 		for (const { rowNumber, values, issues } of parsed) {
 			const ownIssues = issues.length === 0 ? NO_ISSUES : issues;
-			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false };
+			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false, leftOut: false };
 			this.rows.push(row);
 			this.byNumber[rowNumber] = row;
 			added.push(row);
 			this.uniqueness.setInto(rowNumber, values, affected);
 		}
 		const addedNumbers = new Set(added.map((r) => r.rowNumber));
+		const updated = this.settleLastFilled(added, new Set(added));
 		for (const row of added) this.refreshIssues(row);
-		const updated: ReviewRow[] = [];
 		for (const n of affected) {
 			if (addedNumbers.has(n)) continue;
 			const row = this.byNumber[n];
@@ -136,11 +152,36 @@ export class ReviewSession {
 	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
 	edit(changes: readonly CellChange[], label: string): void {
 		if (this.readOnly) return;
-		const real = changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
+		const real = this.realChanges(changes);
 		if (real.length === 0) return;
-		const before = real.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.values[c.column] }));
-		this.record({ kind: 'cells', label, before, after: [...real] });
+		this.record({ kind: 'cells', label, before: this.valuesBefore(real), after: real });
 		this.applyCells(real);
+	}
+
+	/**
+	 * Pastes a block as one undoable step: `changes` on rows of the review, and `newRows` (whole rows of
+	 * values) added at the end, numbered after the last. Returns the rows added.
+	 */
+	paste(changes: readonly CellChange[], newRows: readonly (readonly string[])[], label: string): ReviewRow[] {
+		if (this.readOnly) return [];
+		const real = this.realChanges(changes);
+		if (real.length === 0 && newRows.length === 0) return [];
+		// The new rows go in empty and take their values as cells, so that a large paste is checked as any
+		// large edit is (off the page's thread); the rules' verdict on an empty row is the same for each.
+		const emptyIssues = this.emptyRowIssues();
+		let rowNumber = this.nextRowNumber();
+		const added = newRows.map((_, i) => ({
+			index: this.rows.length + i,
+			row: this.emptyRow(rowNumber++, emptyIssues)
+		}));
+		const filled = added.flatMap(({ row }, i) =>
+			newRows[i].flatMap((value, column) => (value === '' ? [] : [{ rowNumber: row.rowNumber, column, value }]))
+		);
+		const after = [...real, ...filled];
+		this.record({ kind: 'paste', label, added, before: this.valuesBefore(real), after });
+		if (added.length > 0) this.attach(added);
+		this.applyCells(after);
+		return added.map((a) => a.row);
 	}
 
 	removeRows(rowNumbers: readonly number[], label = 'Delete rows'): void {
@@ -154,13 +195,37 @@ export class ReviewSession {
 
 	/** Adds an empty row at the end, numbered after the last; returns it. */
 	addRow(): ReviewRow {
-		const rowNumber = this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
-		const values = this.columns.map(() => '');
-		const row: ReviewRow = { rowNumber, values, ownIssues: NO_ISSUES, issues: NO_ISSUES, inCounts: false };
-		row.ownIssues = checkRow(row.values, this.workspace);
+		const row = this.emptyRow(this.nextRowNumber(), this.emptyRowIssues());
 		this.record({ kind: 'add', label: 'Add row', row, index: this.rows.length });
 		this.attach([{ index: this.rows.length, row }]);
 		return row;
+	}
+
+	/** The number a row added at the end gets: after the last (2 in an empty review, the header being 1). */
+	private nextRowNumber(): number {
+		return this.rows.reduce((max, row) => Math.max(max, row.rowNumber), 1) + 1;
+	}
+
+	/** The rules' verdict on an empty row (its required cells), shown once a value after it has it judged. */
+	private emptyRowIssues(): RowIssue[] {
+		return checkRow(
+			this.columns.map(() => ''),
+			this.workspace
+		);
+	}
+
+	private emptyRow(rowNumber: number, ownIssues: RowIssue[]): ReviewRow {
+		const values = this.columns.map(() => '');
+		return { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false, leftOut: false };
+	}
+
+	/** The changes that change something. */
+	private realChanges(changes: readonly CellChange[]): CellChange[] {
+		return changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
+	}
+
+	private valuesBefore(changes: readonly CellChange[]): CellChange[] {
+		return changes.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.values[c.column] }));
 	}
 
 	undo(): void {
@@ -170,7 +235,11 @@ export class ReviewSession {
 		this.redoStack.push(entry);
 		if (entry.kind === 'cells') this.applyCells(entry.before);
 		else if (entry.kind === 'remove') this.attach(entry.rows);
-		else this.detach([entry.row]);
+		else if (entry.kind === 'add') this.detach([entry.row]);
+		else {
+			this.applyCells(entry.before);
+			this.detach(entry.added.map((a) => a.row));
+		}
 		this.syncHistory();
 	}
 
@@ -181,7 +250,11 @@ export class ReviewSession {
 		this.undoStack.push(entry);
 		if (entry.kind === 'cells') this.applyCells(entry.after);
 		else if (entry.kind === 'remove') this.detach(entry.rows.map((r) => r.row));
-		else this.attach([{ index: entry.index, row: entry.row }]);
+		else if (entry.kind === 'add') this.attach([{ index: entry.index, row: entry.row }]);
+		else {
+			this.attach(entry.added);
+			this.applyCells(entry.after);
+		}
 		this.syncHistory();
 	}
 
@@ -306,6 +379,7 @@ export class ReviewSession {
 	/** Marks edited rows and those whose duplicate groups they joined or left, and tells the page. */
 	private refreshTouched(touched: Set<ReviewRow>, affected: Set<number>) {
 		const updated = new Set<ReviewRow>(touched);
+		for (const row of this.settleLastFilled(touched, touched)) updated.add(row);
 		for (const n of affected) {
 			const row = this.byNumber[n];
 			if (row) updated.add(row);
@@ -322,8 +396,9 @@ export class ReviewSession {
 			this.uniqueness.setInto(row.rowNumber, row.values, affected);
 		}
 		const added = entries.map((e) => e.row);
+		const flipped = this.settleLastFilled(added, new Set(added));
 		for (const row of added) this.refreshIssues(row);
-		const updated = this.refreshNumbers(affected, new Set(added));
+		const updated = [...flipped, ...this.refreshNumbers(affected, new Set([...added, ...flipped]))];
 		this.changed({ updated, added, removed: [] });
 	}
 
@@ -336,7 +411,8 @@ export class ReviewSession {
 			this.tally(row, -1);
 		}
 		for (let i = this.rows.length - 1; i >= 0; i--) if (gone.has(this.rows[i])) this.rows.splice(i, 1);
-		const updated = this.refreshNumbers(affected, gone);
+		const flipped = this.settleLastFilled([], gone);
+		const updated = [...flipped, ...this.refreshNumbers(affected, new Set([...gone, ...flipped]))];
 		this.changed({ updated, added: [], removed: [...rows] });
 	}
 
@@ -349,17 +425,59 @@ export class ReviewSession {
 		return updated;
 	}
 
-	/** Recomputes a row's issues and the counts; returns whether its issues changed. */
+	/**
+	 * Whether a row is left out of the review: a row whose every cell is empty, when it is at the end (no
+	 * row after it has a value: the rows a by-hand table starts with, Add row's, a sheet's trailing empty
+	 * rows) or anywhere in a table filled in by hand. Among a file's clients an empty row stays marked: there
+	 * it is more likely a client whose values were lost than a placeholder.
+	 */
+	private isLeftOut(row: ReviewRow): boolean {
+		return (this.source.byHand === true || row.rowNumber > this.lastFilled) && isEmptyRow(row.values);
+	}
+
+	/**
+	 * Moves `lastFilled` after rows gained values (`changed`) or lost them or left; returns the empty rows
+	 * (other than `skip`) now on the other side of it, their marks refreshed. Rows are in row-number order, so
+	 * finding the new last one walks back over the empty rows at the end only.
+	 */
+	private settleLastFilled(changed: Iterable<ReviewRow>, skip: Set<ReviewRow>): ReviewRow[] {
+		if (this.source.byHand) return [];
+		const before = this.lastFilled;
+		const last = this.byNumber[before];
+		if (before > 0 && (!last || isEmptyRow(last.values))) {
+			let i = this.rows.length - 1;
+			while (i >= 0 && isEmptyRow(this.rows[i].values)) i--;
+			this.lastFilled = i >= 0 ? this.rows[i].rowNumber : 0;
+		}
+		for (const row of changed) {
+			if (row.rowNumber > this.lastFilled && this.byNumber[row.rowNumber] === row && !isEmptyRow(row.values))
+				this.lastFilled = row.rowNumber;
+		}
+		const flipped: ReviewRow[] = [];
+		const [from, to] = before < this.lastFilled ? [before, this.lastFilled] : [this.lastFilled, before];
+		for (let n = from + 1; n <= to; n++) {
+			const row = this.byNumber[n];
+			if (row && !skip.has(row) && row.inCounts && isEmptyRow(row.values) && this.refreshIssues(row)) flipped.push(row);
+		}
+		return flipped;
+	}
+
+	/** Recomputes a row's issues and the counts; returns whether its marks or its being left out changed. */
 	private refreshIssues(row: ReviewRow): boolean {
-		const duplicates = this.uniqueness.issuesFor(row.rowNumber, row.values);
+		const leftOut = this.isLeftOut(row);
+		const duplicates = leftOut ? NO_ISSUES : this.uniqueness.issuesFor(row.rowNumber, row.values);
 		const next =
-			duplicates.length === 0 && row.ownIssues.length === 0 ? NO_ISSUES : sortIssues([...row.ownIssues, ...duplicates]);
+			leftOut || (duplicates.length === 0 && row.ownIssues.length === 0)
+				? NO_ISSUES
+				: sortIssues([...row.ownIssues, ...duplicates]);
 		const same =
+			leftOut === row.leftOut &&
 			next.length === row.issues.length &&
 			next.every((issue, i) => issue.code === row.issues[i].code && issue.message === row.issues[i].message);
 		if (same && row.inCounts) return false;
 		this.tally(row, -1);
 		row.issues = next;
+		row.leftOut = leftOut;
 		this.tally(row, +1);
 		return !same;
 	}
@@ -368,7 +486,7 @@ export class ReviewSession {
 		if (row.inCounts === (sign === 1)) return;
 		row.inCounts = sign === 1;
 		const errors = row.issues.filter((i) => i.severity === 'error');
-		this.tallies.rows += sign;
+		if (!row.leftOut) this.tallies.rows += sign;
 		this.tallies.errors += sign * errors.length;
 		this.tallies.warnings += sign * (row.issues.length - errors.length);
 		if (errors.length > 0) this.tallies.rowsWithErrors += sign;

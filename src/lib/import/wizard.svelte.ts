@@ -27,9 +27,17 @@ import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from './background-check';
 import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from './header';
 import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
+import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from './paste';
+import { byHandRows, byHandSource } from './by-hand';
 import type { FileSettings, Progress } from './protocol';
 import { ReviewSession, type ReviewSource } from './review.svelte';
 import { ReviewTabs, type Acquire, type TabMessage } from './review-tabs';
+
+interface ChooseOptions {
+	replaceOther?: boolean;
+	settings?: Partial<FileSettings>;
+	pasted?: string | null;
+}
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
@@ -77,6 +85,8 @@ export class ImportWizard {
 	importedElsewhere = $state.raw<{ fileName: string; imported: number } | null>(null);
 	/** What is wrong with the saved review the admin asked to resume, or ''. */
 	draftDamage = $state('');
+	/** The text of pasted cells being imported, or null for a file. */
+	pasted = $state.raw<string | null>(null);
 
 	private job: ParseJob | null = null;
 	private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -191,13 +201,65 @@ export class ImportWizard {
 		if (this.session) this.session.readOnly = true;
 	}
 
-	/** The page's file choice; `replaceOther` once the admin confirmed it replaces the review open in another tab. */
-	async choose(file: File, { replaceOther = false } = {}): Promise<void> {
+	/**
+	 * The page's file choice; `replaceOther` once the admin confirmed it replaces the review open in another
+	 * tab; `settings` and `pasted` for cells pasted from a spreadsheet, read as a tab-separated file.
+	 */
+	async choose(
+		file: File,
+		{ replaceOther = false, settings = {}, pasted = null }: ChooseOptions = {}
+	): Promise<void> {
 		this.reset();
 		this.replaceOther = replaceOther;
 		this.file = file;
 		this.fileName = file.name;
-		await this.inspectWith({});
+		this.pasted = pasted;
+		await this.inspectWith(settings);
+	}
+
+	/** Cells pasted from a spreadsheet: read as a tab-separated file, on the same road as a chosen one. */
+	async paste(text: string): Promise<void> {
+		await this.choose(pastedFile(text), { settings: PASTED_SETTINGS, pasted: text });
+	}
+
+	/** Whether the pasted cells' first row names no template column: it is data, not a header. */
+	get pastedWithoutHeader(): boolean {
+		return this.pasted !== null && this.headerCheck !== null && !looksLikeHeader(this.headerCheck);
+	}
+
+	/** Reads pasted cells under the template's header, their columns taken in the template's order. */
+	async useTemplateColumns(): Promise<void> {
+		if (this.pasted === null) return;
+		await this.choose(withTemplateHeader(this.pasted, this.shape.columns), {
+			settings: PASTED_SETTINGS,
+			pasted: this.pasted
+		});
+	}
+
+	/** An empty table with the template's columns (custom fields too), to type or paste clients into. */
+	async startByHand(): Promise<void> {
+		this.reset();
+		this.file = null;
+		this.pasted = null;
+		this.settings = null;
+		// As a new file does: the table replaces the saved review only when no other tab is editing it.
+		if (!(await this.hold('if-free'))) {
+			this.openElsewhere = true;
+			this.fail('A review is open in another tab: take that review over, or choose a file to replace it.');
+			return;
+		}
+		const workspace = await loadWorkspaceSnapshot();
+		const session = new ReviewSession(byHandSource(workspace), workspace, checkInWorkers);
+		session.addParsed(byHandRows(session.columns.length));
+		this.fileName = session.source.fileName;
+		const replaced = (await loadDraftMeta())?.reviewId;
+		this.reviewId = newId();
+		await claimDraft(this.key, session.source, chunkRowCounts(session.rows.map((row) => row.rowNumber)));
+		this.draft = null;
+		this.startReview(session, 'all');
+		if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
+		this.tabs?.post({ type: 'changed' });
+		this.saveDraftSoon(0);
 	}
 
 	/** Reads the file again with another encoding or delimiter. */
@@ -222,7 +284,8 @@ export class ImportWizard {
 			this.samples = result.samples;
 			this.mapping = [...result.headerCheck.mapping];
 			await this.applyRememberedMapping();
-			if (!result.hasRows) {
+			// Pasted cells without a header go to the mapping screen, which offers the template's columns instead.
+			if (!result.hasRows && !this.pastedWithoutHeader) {
 				this.fail('This file has a header row but no clients under it: add at least one row and choose it again.');
 			} else if (result.headerCheck.exact || (this.mappingRememberedAt && mappingComplete(this.mapping, this.shape))) {
 				await this.read();
@@ -257,7 +320,8 @@ export class ImportWizard {
 	/** The mapping screen's Continue: remembers the mapping for this header, then reads the file with it. */
 	async confirmMapping(): Promise<void> {
 		const mapping = mappingByName($state.snapshot(this.mapping), this.shape.columns);
-		await rememberMapping(this.header, mapping).catch(() => undefined);
+		// A first row of pasted data is no header to remember (and its values are clients' details).
+		if (!this.pastedWithoutHeader) await rememberMapping(this.header, mapping).catch(() => undefined);
 		this.mappingRememberedAt = null;
 		await this.read();
 	}
@@ -467,8 +531,8 @@ export class ImportWizard {
 	async commit(skipErrors: boolean): Promise<void> {
 		const session = this.session;
 		if (!session || this.readOnly) return;
-		const chosen = session.rows.filter((row) => !hasError(row.issues));
-		const skipped = session.rows.length - chosen.length;
+		const chosen = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
+		const skipped = session.counts.rows - chosen.length;
 		if (skipped > 0 && !skipErrors) return;
 		this.stage = 'committing';
 		this.commitWritten = 0;

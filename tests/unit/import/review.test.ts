@@ -360,16 +360,23 @@ describe('ReviewSession undo and redo', () => {
 		expect(tally(review).rows).toBe(2);
 	});
 
-	it('adds an empty row numbered after the last, flagged for its required cells; undo and redo it', () => {
+	it('adds an empty row numbered after the last, left out until it has a value; undo and redo it', () => {
 		const review = session(parsed(2), parsed(7));
 		const changes = listen(review);
 		const row = review.addRow();
 		expect(row.rowNumber).toBe(8);
 		expect(row.values).toEqual(TEMPLATE_COLUMNS.map(() => ''));
-		expect(row.issues.map((i) => TEMPLATE_COLUMNS[i.column])).toEqual(REQUIRED_COLUMNS);
-		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1, errors: REQUIRED_COLUMNS.length });
+		expect(row.issues).toEqual([]);
+		expect(tally(review)).toMatchObject({ rows: 2, rowsWithErrors: 0, errors: 0 });
 		expect(changes.at(-1)!.added).toEqual([row]);
 		expect(review.undoLabel).toBe('Add row');
+
+		review.edit([setName(8, 'Typed In')], 'Type a name');
+		const missing = REQUIRED_COLUMNS.filter((c) => c !== 'ClientName');
+		expect(review.row(8)!.issues.map((i) => TEMPLATE_COLUMNS[i.column])).toEqual(missing);
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1, errors: missing.length });
+		review.undo();
+		expect(tally(review)).toMatchObject({ rows: 2, rowsWithErrors: 0, errors: 0 });
 
 		review.undo();
 		expect(review.row(8)).toBeUndefined();
@@ -379,7 +386,7 @@ describe('ReviewSession undo and redo', () => {
 
 		review.redo();
 		expect(review.rows.at(-1)).toBe(row);
-		expect(tally(review)).toMatchObject({ rows: 3, errors: REQUIRED_COLUMNS.length });
+		expect(tally(review)).toMatchObject({ rows: 2, errors: 0 });
 	});
 
 	it('numbers the first added row 2 in an empty review', () => {
@@ -486,5 +493,96 @@ describe('ReviewSession large edits', () => {
 		review.edit(fixAll(review), 'Fix time zones');
 		expect(checkedElsewhere).toBe(0);
 		expect(review.counts.errors).toBe(0);
+	});
+});
+
+const EMPTY = TEMPLATE_COLUMNS.map(() => '');
+const emptyParsed = (rowNumber: number): ParsedRow => ({
+	rowNumber,
+	values: [...EMPTY],
+	issues: checkRow(EMPTY, WORKSPACE)
+});
+
+describe('ReviewSession empty rows', () => {
+	it("leaves out a file's empty rows at the end, but marks one among clients", () => {
+		const review = session(parsed(2), emptyParsed(3), parsed(4), emptyParsed(5), emptyParsed(6));
+		expect(review.row(3)!.leftOut).toBe(false);
+		expect(codes(review, 3)).toContain('required');
+		expect([5, 6].map((n) => review.row(n)!.leftOut)).toEqual([true, true]);
+		expect(review.row(5)!.issues).toEqual([]);
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1 });
+	});
+
+	it('marks an empty row once a row after it gets a value, and leaves it out again when that value goes', () => {
+		const review = session(parsed(2), emptyParsed(3), emptyParsed(4));
+		expect(tally(review)).toMatchObject({ rows: 1, rowsWithErrors: 0 });
+		const changes = listen(review);
+		review.edit([setName(4, 'Later Client')], 'Type');
+		expect(review.row(3)!.leftOut).toBe(false);
+		expect(codes(review, 3)).toContain('required');
+		expect(numbers(changes.at(-1)!.updated)).toEqual([3, 4]);
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 2 });
+
+		review.undo();
+		expect(review.row(3)!.leftOut).toBe(true);
+		expect(tally(review)).toMatchObject({ rows: 1, rowsWithErrors: 0 });
+
+		review.redo();
+		review.removeRows([4]);
+		expect(review.row(3)!.leftOut).toBe(true);
+		expect(tally(review)).toMatchObject({ rows: 1, rowsWithErrors: 0 });
+	});
+
+	it('leaves out every empty row of a table filled in by hand, wherever it is', () => {
+		const review = new ReviewSession({ ...SOURCE, fileName: 'Entered by hand', byHand: true }, SNAPSHOT);
+		review.addParsed([2, 3, 4].map(emptyParsed));
+		expect(tally(review)).toMatchObject({ rows: 0, errors: 0 });
+		review.edit([setName(4, 'Typed In')], 'Type');
+		expect(review.row(3)!.leftOut).toBe(true);
+		expect(review.row(4)!.leftOut).toBe(false);
+		expect(tally(review)).toMatchObject({ rows: 1, rowsWithErrors: 1 });
+	});
+});
+
+describe('ReviewSession paste', () => {
+	it('fills cells and adds rows as one step; undo takes both back, redo brings both again', () => {
+		const review = session(parsed(2), parsed(3));
+		const changes = listen(review);
+		const newRow = [...EMPTY];
+		newRow[COL.ClientName] = 'Pasted Client';
+		newRow[COL.PrimaryContactFirstName] = 'Pat';
+		const added = review.paste(
+			[setName(3, 'Renamed 3'), { rowNumber: 3, column: COL.PrimaryContactFirstName, value: 'Ann' }],
+			[newRow],
+			'Paste 2 × 2 cells at row 3'
+		);
+		expect(added.map((r) => r.rowNumber)).toEqual([4]);
+		expect(review.row(3)!.values.slice(0, 2)).toEqual(['Renamed 3', 'Ann']);
+		expect(review.row(4)!.values.slice(0, 2)).toEqual(['Pasted Client', 'Pat']);
+		// The new row is checked: its other required cells are empty.
+		expect(codes(review, 4)).toContain('required');
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1 });
+		expect(changes.some((c) => c.added.length === 1)).toBe(true);
+		expect(review.undoLabel).toBe('Paste 2 × 2 cells at row 3');
+
+		review.undo();
+		expect(review.row(4)).toBeUndefined();
+		expect(review.row(3)!.values.slice(0, 2)).toEqual(['Client 3', 'Maria']);
+		expect(tally(review)).toEqual({ rows: 2, rowsWithErrors: 0, errors: 0, warnings: 0, byColumn: {} });
+		expect(review.canUndo).toBe(false);
+
+		review.redo();
+		expect(review.row(3)!.values[COL.ClientName]).toBe('Renamed 3');
+		expect(review.row(4)!.values[COL.ClientName]).toBe('Pasted Client');
+		expect(codes(review, 4)).toContain('required');
+		expect(tally(review)).toMatchObject({ rows: 3, rowsWithErrors: 1 });
+	});
+
+	it('marks duplicates a paste makes, and clears them on undo', () => {
+		const review = session(parsed(2), parsed(3));
+		review.paste([setName(3, 'Client 2')], [], 'Paste a cell at row 3');
+		expect(codes(review, 2)).toContain('name_duplicate_in_file');
+		review.undo();
+		expect(codes(review, 2)).toEqual([]);
 	});
 });
