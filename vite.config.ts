@@ -6,6 +6,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	worker: { format: 'es' },
 	test: {
+		// A test that asserts nothing passes whatever the code does: every test must expect something.
+		expect: { requireAssertions: true },
 		projects: [
 			{
 				extends: true,

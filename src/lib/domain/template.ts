@@ -62,11 +62,6 @@ export const COLUMN_LABELS: { readonly [K in TemplateColumn]: string } = {
 	TechnicianGroups: 'Technician groups'
 };
 
-/** An empty row of the template. */
-export function emptyRow(): string[] {
-	return TEMPLATE_COLUMNS.map(() => '');
-}
-
 /** Splits a comma-separated cell (EmailDomains, TechnicianGroups) into trimmed, non-empty parts. */
 export function splitList(value: string): string[] {
 	return value

@@ -10,10 +10,6 @@ export const DELIMITERS = [
 
 export type Delimiter = (typeof DELIMITERS)[number]['value'];
 
-export function delimiterLabel(delimiter: Delimiter): string {
-	return DELIMITERS.find((d) => d.value === delimiter)?.label ?? delimiter;
-}
-
 /** Counts each candidate per record of the sample, outside quotes. */
 function countPerRecord(text: string, delimiter: string, maxRecords: number): number[] {
 	const counts: number[] = [];

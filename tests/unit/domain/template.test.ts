@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, emptyRow, splitList } from '$lib/domain/template';
+import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from '$lib/domain/template';
 
 describe('the template', () => {
 	it('has the contract’s 19 columns, in order', () => {
@@ -40,13 +40,6 @@ describe('the template', () => {
 		expect(Object.keys(COLUMN_LABELS).sort()).toEqual([...TEMPLATE_COLUMNS].sort());
 		expect(COLUMN_LABELS.PrimaryContactEmail).toBe('Primary contact email');
 		expect(COLUMN_LABELS.Code).toBe('Calling code');
-	});
-
-	it('makes a fresh empty row of 19 cells each time', () => {
-		const row = emptyRow();
-		expect(row).toEqual(Array(19).fill(''));
-		row[0] = 'changed';
-		expect(emptyRow()[0]).toBe('');
 	});
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { COL, emptyRow } from '$lib/domain/template';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
 
 function row(name: string, email = ''): string[] {
-	const values = emptyRow();
+	const values = TEMPLATE_COLUMNS.map(() => '');
 	values[COL.ClientName] = name;
 	values[COL.PrimaryContactEmail] = email;
 	return values;
