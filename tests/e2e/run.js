@@ -14,7 +14,8 @@ const files = process.argv.slice(2).length
 	: readdirSync('tests/e2e')
 			.filter((name) => name.endsWith('.e2e.js'))
 			.map((name) => `tests/e2e/${name}`);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=180000', ...files], {
+// The timeout bounds each file as a whole too: the hosting file builds a second site and starts two servers.
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=600000', ...files], {
 	stdio: 'inherit'
 });
 process.exit(result.status ?? 1);
