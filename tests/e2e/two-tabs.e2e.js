@@ -164,6 +164,15 @@ test('a review taken over in another tab turns read-only in the first, which can
 	// The second tab edits (a new, empty row), and the first takes it back at once, before the second tab's
 	// pause to save: it opens the review as the second tab left it, and the second turns read-only.
 	await b.getByRole('button', { name: 'Add row', exact: true }).click();
+	// An empty row is left out until something is typed in it.
+	await b
+		.getByRole('complementary', { name: 'Selected cell' })
+		.getByText(/ · ClientName$/)
+		.waitFor();
+	await b.keyboard.press('Enter');
+	await b.keyboard.type('Added in tab B');
+	await b.keyboard.press('Enter');
+	await b.waitForFunction(() => /401 rows/.test(document.querySelector('.summary')?.textContent ?? ''));
 	assert.match(await summary(b), /401 rows 19 rows with errors/);
 	await notice.getByRole('button', { name: 'Take it back' }).click();
 	await b.getByRole('alert').getByText('This review moved to another tab.').waitFor();
