@@ -1,6 +1,7 @@
 // A backup checked by the app's own rules before anything is replaced: each record's shape (zod), then the
 // rules the form and the import apply (checkRow, names and emails unique, references, custom fields, settings).
 // Clients are checked a slice at a time, yielding between slices, so 100,000 of them do not freeze the page.
+import { messageOf } from '$lib/wording';
 import { z } from 'zod';
 import { checkExtras, checkLogo, WEEKDAYS } from '$lib/domain/client-extras';
 import { toClientRecord, toTemplateValues, type ClientRecord } from '$lib/domain/client';
@@ -282,7 +283,7 @@ function userFacingProblem(rule: () => unknown): string | undefined {
 		rule();
 		return undefined;
 	} catch (error) {
-		return error instanceof Error ? error.message : String(error);
+		return messageOf(error);
 	}
 }
 

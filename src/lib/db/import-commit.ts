@@ -1,5 +1,6 @@
 // Committing an import: the chosen rows are re-checked against the workspace as it is now (another tab may
 // have added a client) and written, with the import's history record, in one transaction: all or none.
+import { messageOf } from '$lib/wording';
 import Dexie from 'dexie';
 import { toClientRecord, type ClientRecord } from '$lib/domain/client';
 import type { RowIssue } from '$lib/domain/issues';
@@ -41,7 +42,7 @@ function explain(error: unknown): Error {
 			'Nothing was imported: a client with the same name or primary email was saved meanwhile (perhaps in another tab). Import again to see which rows clash.'
 		);
 	}
-	return new UserFacingError(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+	return new UserFacingError(`Nothing was imported: ${messageOf(error)}`);
 }
 
 export interface CommitOutcome {

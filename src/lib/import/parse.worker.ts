@@ -1,5 +1,6 @@
 // The parse worker: reads, decodes, parses and checks a file off the main thread, and posts rows in batches.
 // Cancelling terminates the worker, which stops it at once.
+import { messageOf } from '$lib/wording';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { CheckPool } from './check-pool';
 import { batchTransfer, packBatch, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -43,10 +44,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			}
 		}
 	} catch (error) {
-		const message =
-			error instanceof FileProblem
-				? error.message
-				: `The file could not be read: ${error instanceof Error ? error.message : String(error)}.`;
+		const message = error instanceof FileProblem ? error.message : `The file could not be read: ${messageOf(error)}.`;
 		post({ type: 'failed', message, readAs: error instanceof FileProblem ? error.readAs : undefined });
 	}
 };

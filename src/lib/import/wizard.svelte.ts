@@ -1,6 +1,7 @@
 // The import wizard's state: choose a file → (header mapping) → reading → review → commit → outcome.
 // The page renders whichever stage this says; all the work is here and in the modules it calls.
 /* eslint-disable svelte/prefer-svelte-reactivity -- draft bookkeeping sets and maps are deliberately not reactive */
+import { messageOf } from '$lib/wording';
 import {
 	chunkRowCounts,
 	claimDraft,
@@ -205,10 +206,7 @@ export class ImportWizard {
 	 * The page's file choice; `replaceOther` once the admin confirmed it replaces the review open in another
 	 * tab; `settings` and `pasted` for cells pasted from a spreadsheet, read as a tab-separated file.
 	 */
-	async choose(
-		file: File,
-		{ replaceOther = false, settings = {}, pasted = null }: ChooseOptions = {}
-	): Promise<void> {
+	async choose(file: File, { replaceOther = false, settings = {}, pasted = null }: ChooseOptions = {}): Promise<void> {
 		this.reset();
 		this.replaceOther = replaceOther;
 		this.file = file;
@@ -297,7 +295,7 @@ export class ImportWizard {
 			const readAs = error instanceof ReadFailure ? error.readAs : undefined;
 			this.settings = readAs?.settings ?? { encoding: 'utf-8', delimiter: ',', ...settings };
 			this.detected = readAs?.detected ?? null;
-			this.fail(error instanceof Error ? error.message : String(error));
+			this.fail(messageOf(error));
 		}
 	}
 
@@ -379,7 +377,7 @@ export class ImportWizard {
 			this.saveDraftSoon(0, { whenIdle: true });
 		} catch (error) {
 			if (error instanceof DOMException && error.name === 'AbortError') return;
-			this.fail(error instanceof Error ? error.message : String(error));
+			this.fail(messageOf(error));
 		} finally {
 			this.job = null;
 		}
@@ -503,7 +501,7 @@ export class ImportWizard {
 		} catch (error) {
 			// Another tab took this review over, or replaced it: nothing more is written here.
 			if (error instanceof DraftTaken) return this.lose(error.reason === 'replaced' ? 'discarded' : 'moved');
-			this.error = `Your review could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). Keep this tab open until you import.`;
+			this.error = `Your review could not be saved in this browser (${messageOf(error)}). Keep this tab open until you import.`;
 		} finally {
 			// Edits made while this save ran have their own save scheduled.
 			this.draftPending = !this.readOnly && (this.dirtyChunks === 'all' || this.dirtyChunks.size > 0);
@@ -559,7 +557,7 @@ export class ImportWizard {
 		} catch (error) {
 			this.stage = 'review';
 			if (error instanceof CommitConflict) session.recheckAgainst(await loadWorkspaceSnapshot());
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = messageOf(error);
 		}
 	}
 

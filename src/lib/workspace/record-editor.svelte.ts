@@ -1,5 +1,6 @@
 // What the technicians, groups and custom-fields panels share: a form that adds or edits one record, a
 // message after each action, and a delete that first counts the clients it affects.
+import { messageOf } from '$lib/wording';
 
 export interface Message {
 	kind: 'ok' | 'error';
@@ -69,6 +70,6 @@ export class RecordEditor<Item extends { id: string }, Input extends object> {
 	}
 
 	private fail(error: unknown) {
-		this.message = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+		this.message = { kind: 'error', text: messageOf(error) };
 	}
 }

@@ -1,0 +1,16 @@
+// How the app words things for the admin, in one place: an error's message, a count with its noun.
+
+/** The message of whatever was thrown: an Error's own, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** A number as the page writes it: 1,234,567. */
+export function formatCount(n: number): string {
+	return n.toLocaleString('en');
+}
+
+/** "1 row", "2,000 rows": a count with its noun, plural when it is not one. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
