@@ -87,8 +87,16 @@ export async function inspectFile(
 	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
 	// What the file is goes by its content: a CSV named .xlsx is read as a CSV, a workbook named .csv as a workbook.
 	const kind = fileKind(sample);
-	if (kind === 'compound') throw await compoundFileProblem(file);
-	if (kind === 'zip') return inspectWorkbookFile(file, chosen, columns);
+	if (kind !== 'text') {
+		try {
+			if (kind === 'compound') throw await compoundFileProblem(file);
+			return await inspectWorkbookFile(file, chosen, columns);
+		} catch (error) {
+			// Read as a workbook, it is no use offering encodings and delimiters: only another sheet or header row.
+			if (!(error instanceof FileProblem) || error.readAs) throw error;
+			throw new FileProblem(error.message, { settings: WORKBOOK_SETTINGS, detected: WORKBOOK_SETTINGS, sheets: [] });
+		}
+	}
 	const complete = file.size <= SAMPLE_BYTES;
 	const guessed = detectEncoding(sample, complete).encoding;
 	const encoding = chosen.encoding ?? guessed;
@@ -122,7 +130,7 @@ export async function inspectFile(
 }
 
 /** Encoding and delimiter do not apply to a workbook; these stand in for them. */
-const WORKBOOK_TEXT: FileSettings = { encoding: 'utf-8', delimiter: ',' };
+const WORKBOOK_SETTINGS: FileSettings = { encoding: 'utf-8', delimiter: ',', sheet: 0, headerRow: 1 };
 
 async function inspectWorkbookFile(
 	file: Blob,
@@ -137,7 +145,11 @@ async function inspectWorkbookFile(
 		{ sheet: chosen.sheet, headerRow: chosen.headerRow },
 		columns,
 		(choice, detected, sheets) => {
-			readAs = { settings: { ...WORKBOOK_TEXT, ...choice }, detected: { ...WORKBOOK_TEXT, ...detected }, sheets };
+			readAs = {
+				settings: { ...WORKBOOK_SETTINGS, ...choice },
+				detected: { ...WORKBOOK_SETTINGS, ...detected },
+				sheets
+			};
 			return readAs;
 		}
 	);

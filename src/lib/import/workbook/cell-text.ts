@@ -131,7 +131,7 @@ function chooseSection(format: string, number: number): { code: string; value: n
 
 /**
  * A section with its decorations resolved: quoted and escaped text kept as literals (marked by a leading
- * \u0001 per character), colours and locales dropped, a currency symbol [$€-407] kept, padding `_x` as a
+ * \uE000 per character), colours and locales dropped, a currency symbol [$€-407] kept, padding `_x` as a
  * space and fill `*x` dropped. Undefined when it holds a text placeholder (@), which shows text, not numbers.
  */
 function stripDecorations(code: string): string | undefined {
@@ -141,12 +141,12 @@ function stripDecorations(code: string): string | undefined {
 		if (char === '"') {
 			const close = code.indexOf('"', i + 1);
 			const literal = close < 0 ? code.slice(i + 1) : code.slice(i + 1, close);
-			for (const c of literal) out += '\u0001' + c;
+			for (const c of literal) out += '\uE000' + c;
 			i = close < 0 ? code.length : close;
 		} else if (char === '\\') {
-			if (i + 1 < code.length) out += '\u0001' + code[++i];
+			if (i + 1 < code.length) out += '\uE000' + code[++i];
 		} else if (char === '_') {
-			out += '\u0001 ';
+			out += '\uE000 ';
 			i++;
 		} else if (char === '*') {
 			i++;
@@ -154,7 +154,7 @@ function stripDecorations(code: string): string | undefined {
 			const close = code.indexOf(']', i);
 			const inside = close < 0 ? '' : code.slice(i + 1, close);
 			if (/^(h+|m+|s+)$/i.test(inside)) out += inside;
-			else if (inside.startsWith('$')) for (const c of inside.slice(1).split('-')[0]) out += '\u0001' + c;
+			else if (inside.startsWith('$')) for (const c of inside.slice(1).split('-')[0]) out += '\uE000' + c;
 			i = close < 0 ? code.length : close;
 		} else if (char === '@') {
 			return undefined;
@@ -167,7 +167,7 @@ function stripDecorations(code: string): string | undefined {
 
 /** The format's characters that are not literals. */
 function codeOnly(plain: string): string {
-	return plain.replace(/\u0001./gsu, '');
+	return plain.replace(/\uE000./gsu, '');
 }
 
 function isDateFormat(plain: string): boolean {
@@ -216,7 +216,7 @@ function isoFromText(value: string): string {
 function numberByPattern(value: number, plain: string): string | undefined {
 	const code = codeOnly(plain);
 	if (/[eE][+-]/.test(code) || code.includes('/')) return undefined;
-	const tokens = [...plain.matchAll(/\u0001.|./gsu)].map((m) => m[0]);
+	const tokens = [...plain.matchAll(/\uE000.|./gsu)].map((m) => m[0]);
 	const isDigit = (t: string) => t === '0' || t === '#' || t === '?';
 	const percent = tokens.filter((t) => t === '%').length;
 	let scaled = value * 100 ** percent;
@@ -290,7 +290,7 @@ function numberByPattern(value: number, plain: string): string | undefined {
 }
 
 function literal(token: string): string {
-	if (token.startsWith('\u0001')) return token.slice(1);
+	if (token.startsWith('\uE000')) return token.slice(1);
 	return token === ',' ? ',' : token;
 }
 

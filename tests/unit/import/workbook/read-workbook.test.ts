@@ -7,7 +7,7 @@ import { checkUnpackedSize, MAX_UNPACKED_BYTES } from '$lib/import/workbook/zip'
 import { buildXlsx, compoundFile, declareUnpackedSize } from '../../../workbook-builder.js';
 import { WORKSPACE } from '../../domain/valid-row';
 
-const xlsx = (bytes: Uint8Array, name = 'clients.xlsx') => new File([bytes], name);
+const xlsx = (bytes: Uint8Array, name = 'clients.xlsx') => new File([bytes as Uint8Array<ArrayBuffer>], name);
 
 const HEADER = ['Company', 'First Name', 'Last Name', 'Email', 'Site', 'Time Zone', 'Country Code', 'Phone', 'Zip'];
 const client = (n: number) => [
