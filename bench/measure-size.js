@@ -125,7 +125,12 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			log(`  ! the summary (${JSON.stringify(summary)}) differs from the generator's counts`);
 		}
 
-		if (gridOnly) return result;
+		if (gridOnly) {
+			await sleep(500);
+			const longTasks = await page.evaluate(() => window.__bench.longTasks);
+			figures.longestTaskMs = longTasksBetween(longTasks, probe.chosenAt, gridFull.seen).longest?.duration ?? 0;
+			return result;
+		}
 
 		step = 'first draft save';
 		log(`  ${step}…`);

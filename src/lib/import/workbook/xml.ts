@@ -56,9 +56,17 @@ export class ElementScanner {
 	}
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 /** An attribute's value by its local name (any namespace prefix), decoded, or undefined. */
 export function attribute(attributes: string, name: string): string | undefined {
-	const match = new RegExp(`(?:^|\\s)${PREFIX}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+	// Compiled once per name: this runs for every cell of a sheet.
+	let pattern = ATTRIBUTE_PATTERNS.get(name);
+	if (!pattern) {
+		pattern = new RegExp(`(?:^|\\s)${PREFIX}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+		ATTRIBUTE_PATTERNS.set(name, pattern);
+	}
+	const match = pattern.exec(attributes);
 	return match ? decodeXml(match[1] ?? match[2]) : undefined;
 }
 
