@@ -75,20 +75,24 @@ export async function inspectWorkbook(
 	const workbook = await openWorkbook(file);
 	const strings = await sharedStrings(workbook);
 	const sheets = sheetNames(workbook);
-	// The first visible sheet with rows is the one meant; hidden ones only when no visible one has any.
+	// The first visible sheet with a header and rows under it is the one meant (a notes sheet of one line is
+	// passed over); else the first with anything in it; hidden ones only when no visible one will do.
 	const order = workbook.sheets
 		.map((sheet, index) => ({ sheet, index }))
 		.sort((a, b) => Number(a.sheet.hidden) - Number(b.sheet.hidden));
 	let detectedSheet = -1;
 	let rows: SheetRow[] = [];
+	let firstWithRows: { index: number; rows: SheetRow[] } | undefined;
 	for (const { index } of order) {
 		if (chosen.sheet !== undefined && index !== chosen.sheet) continue;
 		rows = await firstRows(workbook, index, strings, columns, chosen.sheet === index ? chosen.headerRow : undefined);
-		if (rows.length > 0) {
+		if (rows.length > 0) firstWithRows ??= { index, rows };
+		if (rows.length > 1) {
 			detectedSheet = index;
 			break;
 		}
 	}
+	if (detectedSheet < 0 && firstWithRows) ({ index: detectedSheet, rows } = firstWithRows);
 	if (chosen.sheet === undefined && detectedSheet < 0) {
 		throw new FileProblem(
 			workbook.sheets.length === 1

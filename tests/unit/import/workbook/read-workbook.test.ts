@@ -107,6 +107,25 @@ describe('opening a workbook', () => {
 		]);
 	});
 
+	it('passes over a sheet of one line for the first with rows under a header', async () => {
+		const file = xlsx(
+			buildXlsx([
+				{ name: 'Note', rows: [['Exported 2026-03-31']] },
+				{ name: 'Clients', rows: [HEADER, client(1)] }
+			])
+		);
+		expect((await inspectFile(file)).settings.sheet).toBe(1);
+		const oneLiners = xlsx(
+			buildXlsx([
+				{ name: 'A', rows: [] },
+				{ name: 'B', rows: [HEADER] }
+			])
+		);
+		const inspection = await inspectFile(oneLiners);
+		expect(inspection.settings.sheet).toBe(1);
+		expect(inspection.hasRows).toBe(false);
+	});
+
 	it('prefers a visible sheet to a hidden one', async () => {
 		const file = xlsx(
 			buildXlsx([
