@@ -115,9 +115,12 @@ describe('binaryReason', () => {
 	});
 
 	// Workbooks (ZIP and Compound File signatures) never reach this: file-kind.ts sends them to the workbook reader.
-	it.each([['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], /PDF document/]])('names %s by its signature', (_, signature, message) => {
-		expect(binaryReason(bytes(...signature), 'utf-8')).toMatch(message);
-	});
+	it.each([['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], /PDF document/]])(
+		'names %s by its signature',
+		(_, signature, message) => {
+			expect(binaryReason(bytes(...signature), 'utf-8')).toMatch(message);
+		}
+	);
 
 	it('refuses text with one NUL byte, and suggests UTF-16LE', () => {
 		const reason = binaryReason(utf8('ClientName\0,City\n'), 'utf-8');
