@@ -14,11 +14,13 @@ const APP_PHASES = ['read', 'draft', 'edits', 'commit'];
 /**
  * Measures one size in a browser from `freshBrowser()`. `file` is the CSV's path, `meta` its generator
  * counts; `options` = { url, smoke,
- * editsPerKind, thinkMs, profile, outDir, log }. Never throws: a failure (a crash, a timeout) is recorded in
- * `error` with the step it happened in, and the figures measured before it are kept.
+ * editsPerKind, thinkMs, profile, outDir, log, gridOnly, baselineFile } (gridOnly: timed to the grid alone;
+ * baselineFile: what papaparse reads when `file` is a workbook, the CSV of its rows). Never throws: a failure
+ * (a crash, a timeout) is recorded in `error` with the step it happened in, and the figures measured before
+ * it are kept.
  */
 export async function measureSize(freshBrowser, file, meta, options) {
-	const { url, editsPerKind, thinkMs, profile, outDir, log } = options;
+	const { url, editsPerKind, thinkMs, profile, outDir, log, gridOnly = false, baselineFile = file } = options;
 	const origin = new URL(url).origin;
 	const result = {
 		rows: meta.rows,
@@ -53,7 +55,7 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			const input = Object.assign(document.createElement('input'), { type: 'file', id: '__bench-file', hidden: true });
 			document.body.append(input);
 		});
-		await page.setInputFiles('#__bench-file', file);
+		await page.setInputFiles('#__bench-file', baselineFile);
 		const baseline = await withTimeout(
 			page.evaluate(async (workerUrl) => {
 				const input = document.getElementById('__bench-file');
@@ -121,6 +123,13 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		details.summaryMatchesExpected = Object.entries(meta.expected).every(([key, value]) => summary[key] === value);
 		if (!details.summaryMatchesExpected) {
 			log(`  ! the summary (${JSON.stringify(summary)}) differs from the generator's counts`);
+		}
+
+		if (gridOnly) {
+			await sleep(500);
+			const longTasks = await page.evaluate(() => window.__bench.longTasks);
+			figures.longestTaskMs = longTasksBetween(longTasks, probe.chosenAt, gridFull.seen).longest?.duration ?? 0;
+			return result;
 		}
 
 		step = 'first draft save';

@@ -37,13 +37,13 @@ const has = (value) => value !== undefined && value !== null && !Number.isNaN(va
 
 const COLUMNS = [
 	['Rows', (r) => count(r.rows)],
-	['File', (r) => mb(r.fileBytes)],
+	['File', (r) => `${mb(r.fileBytes)}${r.format === 'xlsx' ? ' .xlsx' : ''}`],
 	['papaparse alone', (r) => has(r.figures.papaparseMs) && time(r.figures.papaparseMs)],
 	[
 		'File → grid with every mark',
 		(r) =>
 			has(r.figures.gridReadyMs) &&
-			`${time(r.figures.gridReadyMs)} (${(r.figures.gridReadyMs / r.figures.papaparseMs).toFixed(1)}×)`
+			`${time(r.figures.gridReadyMs)}${has(r.figures.papaparseMs) ? ` (${(r.figures.gridReadyMs / r.figures.papaparseMs).toFixed(1)}×)` : ''}`
 	],
 	['Longest task meanwhile', (r) => has(r.figures.longestTaskMs) && time(r.figures.longestTaskMs)],
 	['Edit, median', (r) => has(r.figures.editMs) && time(r.figures.editMs)],
@@ -79,7 +79,7 @@ export function notes(results) {
 	return results
 		.map((r) => {
 			const d = r.details;
-			const lines = [`${count(r.rows)} rows:`];
+			const lines = [`${count(r.rows)} rows${r.format === 'xlsx' ? ', from a workbook' : ''}:`];
 			if (d.milestonesMs) {
 				lines.push(
 					`  reading shown ${time(d.milestonesMs.readingShown)}, review shown ${time(d.milestonesMs.reviewShown)}, first grid rows ${time(d.milestonesMs.firstRowsShown)}, all rows in the grid ${time(d.milestonesMs.allRowsInGrid)}; summary ${d.summaryMatchesExpected ? 'as generated' : `DIFFERS: ${JSON.stringify(d.summary)}`}`

@@ -5,6 +5,8 @@
 //   --smoke                a quick run (3 edits of each kind, short pauses): checks the benchmark still works
 //   --out <file>           where to write the results (default: bench/results.json)
 //   --build / --no-build   always build first / never build (default: build when build/ is older than src/)
+//   --no-xlsx              leave out the workbooks: by default each size up to 100,000 rows is also read from
+//                          an .xlsx of the same rows, timed to the grid
 //   --profile              also record CPU profiles of the read and the import (bench/out/*.cpuprofile);
 //                          profiling slows the page, so its figures are not the published ones
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,11 +19,14 @@ import { findChromium } from '../tests/e2e/find-chromium.js';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.js';
 import { clientFile, OUT_DIR } from './generate.js';
 import { measureSize } from './measure-size.js';
+import { workbookFile } from './workbook-file.js';
 import { loadAverage, machine, machineLine, notes, table } from './report.js';
 import { ensureBuild, prepareSite, serveSite } from './site.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SPREADSHEET_ROWS = 1_048_575;
+/** The largest size also read from a workbook by default. */
+const WORKBOOK_MAX_ROWS = 100_000;
 
 const { values } = parseArgs({
 	options: {
@@ -29,7 +34,8 @@ const { values } = parseArgs({
 		smoke: { type: 'boolean', default: false },
 		out: { type: 'string', default: join(HERE, 'results.json') },
 		build: { type: 'boolean' },
-		profile: { type: 'boolean', default: false }
+		profile: { type: 'boolean', default: false },
+		xlsx: { type: 'boolean', default: true }
 	},
 	allowNegative: true
 });
@@ -112,6 +118,21 @@ try {
 		results.push({ ...result, loadAverage: { before: load, after: loadAverage() } });
 		save();
 		log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
+		if (values.xlsx && rows <= WORKBOOK_MAX_ROWS) {
+			const workbook = workbookFile(file);
+			log(
+				`  the same rows as ${relative(process.cwd(), workbook.path)}: ${(workbook.bytes / 1024 ** 2).toFixed(1)} MB`
+			);
+			const load = loadAverage();
+			const read = await measureSize(freshBrowser, workbook.path, workbook, {
+				...options,
+				url: server.url,
+				gridOnly: true,
+				baselineFile: file.path
+			});
+			results.push({ ...read, format: 'xlsx', loadAverage: { before: load, after: loadAverage() } });
+			save();
+		}
 	}
 } finally {
 	await server.close();

@@ -88,9 +88,7 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
 	{ name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
 	{ name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
 	{ name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-	{ name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46] },
-	{ name: 'a ZIP archive or an Excel workbook (.xlsx)', bytes: [0x50, 0x4b, 0x03, 0x04] },
-	{ name: 'an old Excel workbook (.xls)', bytes: [0xd0, 0xcf, 0x11, 0xe0] }
+	{ name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46] }
 ];
 
 /** Why the bytes are not a text file, or undefined when they may be one. */

@@ -9,11 +9,15 @@ import { packRows, unpackRows, type PackedRows } from './row-packing';
 export interface FileSettings {
 	encoding: Encoding;
 	delimiter: Delimiter;
+	/** A workbook's sheet read (its index), absent for a CSV. */
+	sheet?: number;
+	/** A workbook's header row, by the sheet's row number. */
+	headerRow?: number;
 }
 
 /** A data row as the worker sends it: values in template order and the problems of the row alone. */
 export interface ParsedRow {
-	/** Spreadsheet row number: the header is row 1. */
+	/** Spreadsheet row number: a CSV's header is row 1; a workbook's rows keep the sheet's numbers. */
 	rowNumber: number;
 	values: string[];
 	issues: RowIssue[];
@@ -58,6 +62,8 @@ export function batchTransfer(batch: RowBatch): Transferable[] {
 export interface ReadAs {
 	settings: FileSettings;
 	detected: FileSettings;
+	/** A workbook's sheet names, for the admin to choose another. */
+	sheets?: string[];
 }
 
 export interface Progress {
@@ -81,6 +87,8 @@ export type WorkerResponse =
 			hasRows: boolean;
 			/** Per header column, its first few distinct values. */
 			samples: string[][];
+			/** A workbook's sheet names; absent for a CSV. */
+			sheets?: string[];
 	  }
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }

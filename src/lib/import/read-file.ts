@@ -7,6 +7,8 @@ import { checkRows } from './check-pool';
 import { CsvStreamParser, detectNewline } from './csv-parser';
 import { unprotectFormula } from './csv-writer';
 import { binaryReason, detectEncoding } from './decode';
+import { FileProblem } from './file-problem';
+import { compoundFileProblem, fileKind } from './file-kind';
 import { detectDelimiter } from './delimiter';
 import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
 import {
@@ -20,18 +22,10 @@ import {
 	type ReadAs
 } from './protocol';
 
+export { FileProblem };
+
 const SAMPLE_BYTES = 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
-
-/** A problem with the file the admin can read; `readAs` when it was found after the encoding was settled. */
-export class FileProblem extends Error {
-	constructor(
-		message: string,
-		readonly readAs?: ReadAs
-	) {
-		super(message);
-	}
-}
 
 function megabytes(bytes: number): string {
 	const mb = bytes / 1024 / 1024;
@@ -50,7 +44,7 @@ function rowTooLong(rowNumber: number, readAs?: ReadAs): FileProblem {
 
 /** Refuses a record beyond the limits: too many columns (the header), or a cell too long. */
 function checkSizes(record: readonly string[], rowNumber: number, header: readonly string[], readAs?: ReadAs) {
-	if (rowNumber === 1 && record.length > MAX_COLUMNS) {
+	if (record === header && record.length > MAX_COLUMNS) {
 		throw new FileProblem(
 			`The header has ${count(record.length)} columns: the importer takes at most ${count(MAX_COLUMNS)}. Keep the template's columns (and your custom fields), and choose the file again.`,
 			readAs
@@ -74,6 +68,8 @@ export interface Inspection {
 	hasRows: boolean;
 	/** Per header column, a few of its first values, for the admin to map columns by their data. */
 	samples: string[][];
+	/** A workbook's sheet names; absent for a CSV. */
+	sheets?: string[];
 }
 
 /** Reads the start of a file: its encoding, delimiter and header. Throws a FileProblem the admin can read. */
@@ -89,6 +85,18 @@ export async function inspectFile(
 		);
 	}
 	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+	// What the file is goes by its content: a CSV named .xlsx is read as a CSV, a workbook named .csv as a workbook.
+	const kind = fileKind(sample);
+	if (kind !== 'text') {
+		try {
+			if (kind === 'compound') throw await compoundFileProblem(file);
+			return await inspectWorkbookFile(file, chosen, columns);
+		} catch (error) {
+			// Read as a workbook, it is no use offering encodings and delimiters: only another sheet or header row.
+			if (!(error instanceof FileProblem) || error.readAs) throw error;
+			throw new FileProblem(error.message, { settings: WORKBOOK_SETTINGS, detected: WORKBOOK_SETTINGS, sheets: [] });
+		}
+	}
 	const complete = file.size <= SAMPLE_BYTES;
 	const guessed = detectEncoding(sample, complete).encoding;
 	const encoding = chosen.encoding ?? guessed;
@@ -118,6 +126,41 @@ export async function inspectFile(
 		headerCheck: checkHeader(header, columns),
 		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0),
 		samples: sampleValues(header.length, nonEmpty.slice(1, 1 + SAMPLE_ROWS))
+	};
+}
+
+/** Encoding and delimiter do not apply to a workbook; these stand in for them. */
+const WORKBOOK_SETTINGS: FileSettings = { encoding: 'utf-8', delimiter: ',', sheet: 0, headerRow: 1 };
+
+async function inspectWorkbookFile(
+	file: Blob,
+	chosen: Partial<FileSettings>,
+	columns: readonly string[]
+): Promise<Inspection> {
+	// The workbook reader is loaded only now, when a workbook is chosen.
+	const { inspectWorkbook } = await import('./workbook/read-workbook');
+	let readAs: ReadAs | undefined;
+	const result = await inspectWorkbook(
+		file,
+		{ sheet: chosen.sheet, headerRow: chosen.headerRow },
+		columns,
+		(choice, detected, sheets) => {
+			readAs = {
+				settings: { ...WORKBOOK_SETTINGS, ...choice },
+				detected: { ...WORKBOOK_SETTINGS, ...detected },
+				sheets
+			};
+			return readAs;
+		}
+	);
+	const settled = readAs as ReadAs;
+	checkSizes(result.header, result.headerRow, result.header, settled);
+	return {
+		...settled,
+		header: result.header,
+		headerCheck: checkHeader(result.header, columns),
+		hasRows: result.hasRows,
+		samples: sampleValues(result.header.length, result.rowsAfter)
 	};
 }
 
@@ -194,23 +237,28 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 	const progress: Progress = { bytesRead: 0, totalBytes: file.size, rowsRead: 0 };
 	let problemsSeen = 0;
 
+	/** A record that is not blank, the header first; `fromCsv` when it may carry this app's formula guard. */
+	const takeRecord = (record: string[], rowNumber: number, fromCsv: boolean) => {
+		if (headerFields < 0) header = record;
+		checkSizes(record, rowNumber, header);
+		if (headerFields < 0) {
+			headerFields = record.length;
+			return;
+		}
+		const values = toTemplateRow(record, mapping, workspace.columns.length);
+		if (fromCsv) for (let c = 0; c < values.length; c++) values[c] = unprotectFormula(values[c]);
+		// A workbook leaves out a row's empty cells at its end: only values beyond the header are worth a word.
+		const ragged =
+			fromCsv || record.length > headerFields ? raggedIssue(record.length, headerFields, record) : undefined;
+		batch.push({ rowNumber, values, issues: ragged ? [ragged] : [] });
+		progress.rowsRead++;
+	};
 	const take = (records: string[][]) => {
 		for (const record of records) {
 			const index = recordIndex++;
-			if (isBlank(record)) continue;
-			if (headerFields < 0) header = record;
-			checkSizes(record, index + 1, header);
-			if (headerFields < 0) {
-				headerFields = record.length;
-				continue;
-			}
-			const values = toTemplateRow(record, mapping, workspace.columns.length);
-			for (let c = 0; c < values.length; c++) values[c] = unprotectFormula(values[c]);
-			const ragged = raggedIssue(record.length, headerFields, record);
 			// Spreadsheet row number: records are counted from the header's 1, blank lines included,
 			// since a spreadsheet shows them as rows too; a quoted cell's line breaks do not add rows.
-			batch.push({ rowNumber: index + 1, values, issues: ragged ? [ragged] : [] });
-			progress.rowsRead++;
+			if (!isBlank(record)) takeRecord(record, index + 1, true);
 		}
 		if (parser && parser.problems.length > problemsSeen) {
 			for (const problem of parser.problems.slice(problemsSeen)) attachProblem(problem.record + 1, problem.message);
@@ -241,6 +289,22 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 		batch = [];
 		while (inFlight.length > BATCHES_IN_FLIGHT) await inFlight.shift();
 	};
+
+	if (settings.sheet !== undefined) {
+		const { readWorkbookRows } = await import('./workbook/read-workbook');
+		await readWorkbookRows(
+			file,
+			{ sheet: settings.sheet, headerRow: settings.headerRow ?? 1 },
+			(row) => takeRecord(row.cells, row.rowNumber, false),
+			async (share) => {
+				progress.bytesRead = Math.round(Math.min(1, share) * file.size);
+				if (batch.length >= batchSize) await flush();
+			}
+		);
+		await flush();
+		await handedOver;
+		return progress;
+	}
 
 	for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
 		const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());

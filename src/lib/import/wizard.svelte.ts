@@ -60,6 +60,8 @@ export class ImportWizard {
 	fileName = $state('');
 	settings = $state<FileSettings | null>(null);
 	detected = $state<FileSettings | null>(null);
+	/** A workbook's sheet names, for the admin to pick one; empty for a CSV. */
+	sheets = $state.raw<string[]>([]);
 	header = $state.raw<string[]>([]);
 	headerCheck = $state.raw<HeaderCheck | null>(null);
 	mapping = $state<ColumnMapping>([]);
@@ -260,7 +262,7 @@ export class ImportWizard {
 		this.saveDraftSoon(0);
 	}
 
-	/** Reads the file again with another encoding or delimiter. */
+	/** Reads the file again with another encoding or delimiter, or another sheet or header row of a workbook. */
 	async changeSettings(settings: Partial<FileSettings>): Promise<void> {
 		if (!this.file) return;
 		this.job?.cancel();
@@ -277,6 +279,7 @@ export class ImportWizard {
 			const result = await inspect(this.file, settings, [...this.shape.columns]);
 			this.settings = result.settings;
 			this.detected = result.detected;
+			this.sheets = result.sheets ?? [];
 			this.header = result.header;
 			this.headerCheck = result.headerCheck;
 			this.samples = result.samples;
@@ -295,6 +298,7 @@ export class ImportWizard {
 			const readAs = error instanceof ReadFailure ? error.readAs : undefined;
 			this.settings = readAs?.settings ?? { encoding: 'utf-8', delimiter: ',', ...settings };
 			this.detected = readAs?.detected ?? null;
+			this.sheets = readAs?.sheets ?? [];
 			this.fail(messageOf(error));
 		}
 	}
