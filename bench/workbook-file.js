@@ -3,7 +3,7 @@
 // to the grid beside the CSV. Written once per CSV, kept in bench/out/.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { buildXlsx } from '../tests/workbook-builder.js';
+import { buildXlsx } from '../tests/helpers/workbook-builder.js';
 
 /** A value as a spreadsheet cell: digits alone (no leading zero, within a double's precision) as a number. */
 function cell(value) {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildXlsx, compoundFile, declareUnpackedSize } from '../workbook-builder.js';
+import { buildXlsx, compoundFile, declareUnpackedSize } from '../helpers/workbook-builder.js';
 import { axeViolations, openPage, startApp } from './harness.js';
 
 const TEMPLATE = [

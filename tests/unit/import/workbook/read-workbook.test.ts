@@ -4,7 +4,7 @@ import type { FileSettings, ParsedRow } from '$lib/import/protocol';
 import { inspectFile, readFile } from '$lib/import/read-file';
 import { detectHeaderRow } from '$lib/import/workbook/read-workbook';
 import { checkUnpackedSize, MAX_UNPACKED_BYTES } from '$lib/import/workbook/zip';
-import { buildXlsx, compoundFile, declareUnpackedSize } from '../../../workbook-builder.js';
+import { buildXlsx, compoundFile, declareUnpackedSize } from '../../../helpers/workbook-builder.js';
 import { WORKSPACE } from '../../domain/valid-row';
 
 const xlsx = (bytes: Uint8Array, name = 'clients.xlsx') => new File([bytes as Uint8Array<ArrayBuffer>], name);
