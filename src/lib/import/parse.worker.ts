@@ -5,6 +5,7 @@ import { indexWorkspace } from '$lib/domain/workspace';
 import { CheckPool } from './check-pool';
 import { batchTransfer, packBatch, type WorkerRequest, type WorkerResponse } from './protocol';
 import { FileProblem, inspectFile, readFile } from './read-file';
+import { warmUpReader } from './reader-warm-up';
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
@@ -66,3 +67,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		post({ id, type: 'failed', message, readAs: error instanceof FileProblem ? error.readAs : undefined });
 	}
 };
+
+// The page starts this worker ahead of the first file: it reads a small file of its own meanwhile. A warm-up
+// that fails costs nothing but the speed of the first file.
+warmUpReader().catch(() => {});

@@ -1,6 +1,7 @@
-// The review grid drawn once off screen while the import page is idle, then emptied and kept hidden while the
-// page is open: ag-grid's code is compiled and its theme's styles are in the page (ag-grid takes them out with
-// its last grid) before the first file's review, whose grid is then drawn in short tasks.
+// The review grid drawn once off screen while the import page is idle, with rows made up here, then kept hidden
+// while the page is open: ag-grid's code is compiled and optimised and its theme's styles are in the page
+// (ag-grid takes them out with its last grid) before the first file's review, whose grid then takes its rows
+// at full speed.
 import { mount, unmount } from 'svelte';
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
@@ -9,31 +10,55 @@ import { ReviewSession } from '$lib/import/review.svelte';
 import ReviewGrid from './ReviewGrid.svelte';
 
 const NO_WORKSPACE: WorkspaceSnapshot = { technicians: [], groups: [], clients: [], signUpEmail: '', customFields: [] };
-/** How long the warm-up grid may take to draw its row before it is hidden anyway. */
-const DRAW_WAIT_MS = 5000;
+/**
+ * Rows drawn: enough for the grid's every-row code to be compiled and optimised as a real file's rows need it,
+ * in the slices a real review's rows go in.
+ */
+const ROWS = 1500;
+/** Row numbers beyond any spreadsheet's: nothing that looks for a row of a file finds one of these. */
+const FIRST_ROW_NUMBER = 10_000_000;
+/** How long the warm-up grid may take to take its rows before it is hidden anyway. */
+const DRAW_WAIT_MS = 10_000;
 
-/** A review of one row with an error and a warning, so the grid draws every kind of cell. */
+/** A review of made-up rows, some with an error or a warning, so the grid draws every kind of cell. */
 function sampleSession(): ReviewSession {
 	const session = new ReviewSession(
 		{ fileName: 'warm-up.csv', settings: { encoding: 'utf-8', delimiter: ',' }, header: [], mapping: [] },
 		NO_WORKSPACE
 	);
-	session.addParsed([
-		{
-			// Row 0 is no spreadsheet row: nothing that looks for a row of a file finds this one.
-			rowNumber: 0,
-			values: TEMPLATE_COLUMNS.map((column) => column),
+	session.addParsed(
+		Array.from({ length: ROWS }, (_, i) => ({
+			rowNumber: FIRST_ROW_NUMBER + i,
+			values: TEMPLATE_COLUMNS.map((column) => `${column} ${i}`),
 			issues: [
-				{ column: COL.PrimaryContactEmail, severity: 'error', code: 'email_invalid', message: 'Warm-up.' },
-				{ column: WHOLE_ROW, severity: 'warning', code: 'row_too_few_fields', message: 'Warm-up.' }
+				...(i % 10 === 0
+					? [
+							{
+								column: COL.PrimaryContactEmail,
+								severity: 'error',
+								code: 'email_invalid',
+								message: 'Warm-up.'
+							} as const
+						]
+					: []),
+				...(i % 15 === 0
+					? [{ column: WHOLE_ROW, severity: 'warning', code: 'row_too_few_fields', message: 'Warm-up.' } as const]
+					: [])
 			]
-		}
-	]);
+		}))
+	);
 	return session;
 }
 
-/** Draws the grid off screen, out of reach of the keyboard and assistive technology; returns its removal. */
-export function warmUpReviewGrid(): () => void {
+export interface GridWarmUp {
+	/** Empties and hides the grid at once (a file was chosen): a review is about to be drawn. */
+	settle(): void;
+	/** Removes the grid (the admin left the page). */
+	remove(): void;
+}
+
+/** Draws the grid off screen, out of reach of the keyboard and assistive technology. */
+export function warmUpReviewGrid(): GridWarmUp {
 	const host = document.createElement('div');
 	host.setAttribute('aria-hidden', 'true');
 	host.inert = true;
@@ -52,19 +77,23 @@ export function warmUpReviewGrid(): () => void {
 		}
 	});
 	const started = performance.now();
-	let frame = requestAnimationFrame(function hideWhenDrawn() {
-		const drawn = host.querySelector('.ag-row .ag-cell') !== null;
-		if (!drawn && performance.now() - started < DRAW_WAIT_MS) {
-			frame = requestAnimationFrame(hideWhenDrawn);
-			return;
-		}
-		// The grid stays, empty and hidden: only its styles are wanted from now on.
-		host.hidden = true;
-		session.removeRows([0]);
-	});
-	return () => {
+	let frame = 0;
+	// The grid stays, hidden: only its styles are wanted from now on (emptying it would be work for nothing).
+	const settle = () => {
 		cancelAnimationFrame(frame);
-		unmount(grid);
-		host.remove();
+		host.hidden = true;
+	};
+	const rowsTaken = () => Number(host.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount')) > ROWS;
+	frame = requestAnimationFrame(function settleWhenDrawn() {
+		if (rowsTaken() || performance.now() - started > DRAW_WAIT_MS) settle();
+		else frame = requestAnimationFrame(settleWhenDrawn);
+	});
+	return {
+		settle,
+		remove() {
+			cancelAnimationFrame(frame);
+			unmount(grid);
+			host.remove();
+		}
 	};
 }
