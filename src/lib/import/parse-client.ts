@@ -46,24 +46,27 @@ let idleStart: ReturnType<typeof whenIdle> | undefined;
 
 function theWorker(): Worker {
 	if (worker) return worker;
+	idleStart?.();
+	idleStart = undefined;
 	const started = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
 	started.onmessage = (event: MessageEvent<WorkerResponse>) => requests.get(event.data.id)?.onmessage(event.data);
+	// A worker that fails is not started again before it is needed: it might fail again, idle after idle.
 	started.onerror = (event) => {
 		event.preventDefault();
-		stop(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`));
+		stop(new Error(`The file reader stopped: ${event.message || 'unknown error'}.`), { restart: false });
 	};
 	worker = started;
 	return started;
 }
 
-/** Terminates the worker; its unfinished requests fail with `reason`. */
-function stop(reason: Error) {
+/** Terminates the worker; its unfinished requests fail with `reason`. Another starts when the page is idle. */
+function stop(reason: Error, { restart = true } = {}) {
 	worker?.terminate();
 	worker = null;
 	const unfinished = [...requests.values()];
 	requests.clear();
 	for (const request of unfinished) request.reject(reason);
-	if (wanted) warmLater();
+	if (wanted && restart) warmLater();
 }
 
 function warmLater() {
