@@ -12,9 +12,9 @@ import ReviewGrid from './ReviewGrid.svelte';
 const NO_WORKSPACE: WorkspaceSnapshot = { technicians: [], groups: [], clients: [], signUpEmail: '', customFields: [] };
 /**
  * Rows drawn: enough for the grid's every-row code to be compiled and optimised as a real file's rows need it,
- * in the slices a real review's rows go in.
+ * in one slice (ReviewGrid's first), so that the warm-up takes few tasks.
  */
-const ROWS = 1500;
+const ROWS = 1000;
 /** Row numbers beyond any spreadsheet's: nothing that looks for a row of a file finds one of these. */
 const FIRST_ROW_NUMBER = 10_000_000;
 /** How long the warm-up grid may take to take its rows before it is hidden anyway. */
@@ -51,7 +51,7 @@ function sampleSession(): ReviewSession {
 }
 
 export interface GridWarmUp {
-	/** Empties and hides the grid at once (a file was chosen): a review is about to be drawn. */
+	/** A file was chosen: the grid is hidden, or removed if it is still taking its rows (its work would compete). */
 	settle(): void;
 	/** Removes the grid (the admin left the page). */
 	remove(): void;
@@ -64,11 +64,10 @@ export function warmUpReviewGrid(): GridWarmUp {
 	host.inert = true;
 	host.style.cssText = 'position: fixed; top: 0; left: -10000px; width: 1200px; overflow: hidden; pointer-events: none';
 	document.body.append(host);
-	const session = sampleSession();
 	const grid = mount(ReviewGrid, {
 		target: host,
 		props: {
-			session,
+			session: sampleSession(),
 			technicianEmails: [],
 			onlyProblems: false,
 			problemColumn: null,
@@ -78,22 +77,24 @@ export function warmUpReviewGrid(): GridWarmUp {
 	});
 	const started = performance.now();
 	let frame = 0;
+	let removed = false;
+	const remove = () => {
+		if (removed) return;
+		removed = true;
+		cancelAnimationFrame(frame);
+		unmount(grid);
+		host.remove();
+	};
 	// The grid stays, hidden: only its styles are wanted from now on (emptying it would be work for nothing).
-	const settle = () => {
+	const hide = () => {
 		cancelAnimationFrame(frame);
 		host.hidden = true;
 	};
 	const rowsTaken = () => Number(host.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount')) > ROWS;
-	frame = requestAnimationFrame(function settleWhenDrawn() {
-		if (rowsTaken() || performance.now() - started > DRAW_WAIT_MS) settle();
-		else frame = requestAnimationFrame(settleWhenDrawn);
+	frame = requestAnimationFrame(function hideWhenDrawn() {
+		if (rowsTaken()) hide();
+		else if (performance.now() - started > DRAW_WAIT_MS) remove();
+		else frame = requestAnimationFrame(hideWhenDrawn);
 	});
-	return {
-		settle,
-		remove() {
-			cancelAnimationFrame(frame);
-			unmount(grid);
-			host.remove();
-		}
-	};
+	return { settle: () => (rowsTaken() ? hide() : remove()), remove };
 }
