@@ -111,7 +111,10 @@ describe('the file reader of the import page', () => {
 		await expect(looking).rejects.toThrow('The file reader stopped: boom.');
 		await vi.runAllTimersAsync();
 		expect(FakeWorker.started).toHaveLength(1);
-		void inspect(file, {}, ['a', 'b']);
+		// Left unanswered until the admin leaves the page, which cancels it.
+		const next = inspect(file, {}, ['a', 'b']).catch((error: Error) => error.name);
 		expect(FakeWorker.started).toHaveLength(2);
+		releaseReader();
+		expect(await next).toBe('AbortError');
 	});
 });
