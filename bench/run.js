@@ -1,7 +1,7 @@
 // `npm run bench`: the import at the sizes that matter, up to a spreadsheet's 1,048,575 rows, in headless
 // Chromium. Builds the site when it is stale, serves it, measures each size in a fresh browser context, prints
 // one table and writes bench/results.json. Options:
-//   --sizes 10000,100000   sizes to run (default: 10000, 100000, 1048575)
+//   --sizes 12,2000        sizes to run (default: 12, 2000, 10000, 100000, 1048575)
 //   --smoke                a quick run (3 edits of each kind, short pauses): checks the benchmark still works
 //   --out <file>           where to write the results (default: bench/results.json)
 //   --build / --no-build   always build first / never build (default: build when build/ is older than src/)
@@ -30,7 +30,7 @@ const WORKBOOK_MAX_ROWS = 100_000;
 
 const { values } = parseArgs({
 	options: {
-		sizes: { type: 'string', default: `10000,100000,${SPREADSHEET_ROWS}` },
+		sizes: { type: 'string', default: `12,2000,10000,100000,${SPREADSHEET_ROWS}` },
 		smoke: { type: 'boolean', default: false },
 		out: { type: 'string', default: join(HERE, 'results.json') },
 		build: { type: 'boolean' },

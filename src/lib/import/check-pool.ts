@@ -1,6 +1,7 @@
 // Checking batches of rows on every core the browser offers: batches go to helper workers while they have
 // little queued, and are checked in place otherwise, so the parse worker's own core shares the checking when
-// the helpers are busy and parses when they are not. Results come back in the order batches went in.
+// the helpers are busy (or still starting) and parses when they are not. Results come back in the order
+// batches went in.
 import type { RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import type { WorkspaceIndex, WorkspaceSnapshot } from '$lib/domain/workspace';
@@ -9,7 +10,8 @@ import { packRows, type PackedRows } from './row-packing';
 export type CheckRequest =
 	{ type: 'workspace'; workspace: WorkspaceSnapshot } | { type: 'check'; id: number; rows: PackedRows };
 
-export type CheckResponse = { type: 'checked'; id: number; issues: RowIssue[][] };
+/** `ready` answers the workspace: the helper has started and checks from now on. */
+export type CheckResponse = { type: 'ready' } | { type: 'checked'; id: number; issues: RowIssue[][] };
 
 /** The parts of a Worker the pool uses (a fake in unit tests). */
 export interface CheckHelper {
@@ -34,11 +36,13 @@ interface Pending {
 
 export class CheckPool {
 	private nextId = 0;
-	private readonly helpers: { worker: CheckHelper; pending: Map<number, Pending> }[];
+	private readonly helpers: { worker: CheckHelper; pending: Map<number, Pending>; ready: boolean }[];
 
 	/**
-	 * `queueLimit`: batches a helper may hold before the next is checked in place. The page passes Infinity, so
-	 * that it never checks in place: its thread is the one that must stay free.
+	 * `queueLimit`: batches a helper may hold before the next is checked in place; a batch is checked in place
+	 * too while no helper has started yet (a helper takes a few hundred milliseconds to start, more than a small
+	 * file's checks). The page passes Infinity, so that it never checks in place, and waits for its helpers:
+	 * its thread is the one that must stay free.
 	 */
 	constructor(
 		private readonly workspace: WorkspaceIndex,
@@ -47,8 +51,12 @@ export class CheckPool {
 		private readonly queueLimit = HELPER_QUEUE
 	) {
 		this.helpers = workers.map((worker) => {
-			const helper = { worker, pending: new Map<number, Pending>() };
+			const helper = { worker, pending: new Map<number, Pending>(), ready: false };
 			worker.onmessage = ({ data }) => {
+				if (data.type === 'ready') {
+					helper.ready = true;
+					return;
+				}
 				helper.pending.get(data.id)?.resolve(data.issues);
 				helper.pending.delete(data.id);
 			};
@@ -68,7 +76,7 @@ export class CheckPool {
 	/** The issues of each row of the batch, in its order. */
 	check(rows: readonly string[][]): Promise<RowIssue[][]> {
 		const helper = this.helpers
-			.filter((h) => h.pending.size < this.queueLimit)
+			.filter((h) => (h.ready || this.queueLimit === Infinity) && h.pending.size < this.queueLimit)
 			.sort((a, b) => a.pending.size - b.pending.size)[0];
 		if (!helper || rows.length === 0) return Promise.resolve(checkRows(rows, this.workspace));
 		const id = this.nextId++;

@@ -10,6 +10,7 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
 	const request = event.data;
 	if (request.type === 'workspace') {
 		workspace = indexWorkspace(request.workspace);
+		self.postMessage({ type: 'ready' } satisfies CheckResponse);
 		return;
 	}
 	const issues = checkRows(unpackRows(request.rows), workspace!);

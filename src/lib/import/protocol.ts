@@ -72,11 +72,16 @@ export interface Progress {
 	rowsRead: number;
 }
 
-export type WorkerRequest =
+/**
+ * One worker serves the page's requests one file after the other: each request carries an id, and each answer
+ * the id of the request it belongs to.
+ */
+export type WorkerRequest = { id: number } & (
 	| { type: 'inspect'; file: File; settings?: Partial<FileSettings>; columns: string[] }
-	| { type: 'parse'; file: File; settings: FileSettings; mapping: ColumnMapping; workspace: WorkspaceSnapshot };
+	| { type: 'parse'; file: File; settings: FileSettings; mapping: ColumnMapping; workspace: WorkspaceSnapshot }
+);
 
-export type WorkerResponse =
+export type WorkerResponse = { id: number } & (
 	| {
 			type: 'inspected';
 			settings: FileSettings;
@@ -93,7 +98,8 @@ export type WorkerResponse =
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }
 	/** `readAs` when the failure came after the encoding and delimiter were settled, so they can be changed. */
-	| { type: 'failed'; message: string; readAs?: ReadAs };
+	| { type: 'failed'; message: string; readAs?: ReadAs }
+);
 
 /** Larger files are refused before any work starts: a spreadsheet's 1,048,575 rows fit well within it. */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;

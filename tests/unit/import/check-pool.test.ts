@@ -40,11 +40,16 @@ class FakeHelper implements CheckHelper {
 	terminated = false;
 	private workspace = WORKSPACE;
 
-	constructor(private readonly delay: (id: number) => number = () => 0) {}
+	/** `startMs`: how long it takes to start, as a worker compiles its code before it answers. */
+	constructor(
+		private readonly delay: (id: number) => number = () => 0,
+		private readonly startMs = 0
+	) {}
 
 	postMessage(message: CheckRequest) {
 		if (message.type === 'workspace') {
 			this.workspace = indexWorkspace(message.workspace);
+			setTimeout(() => this.onmessage?.({ data: { type: 'ready' } } as MessageEvent<CheckResponse>), this.startMs);
 			return;
 		}
 		const issues = unpackRows(message.rows).map((values) => checkRow(values, this.workspace));
@@ -73,11 +78,14 @@ function someRows(count: number, offset = 0): string[][] {
 }
 
 const inPlace = (rows: string[][]) => checkRows(rows, WORKSPACE);
+/** The fake helpers have said they are ready. */
+const started = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('CheckPool', () => {
 	it('checks each batch exactly as checkRow does, in the batch order, whether a helper or itself checks it', async () => {
 		const helper = new FakeHelper((id) => (id % 2 === 0 ? 15 : 1));
 		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		await started();
 		const batches = Array.from({ length: 10 }, (_, b) => someRows(50, b * 50));
 		const results = await Promise.all(batches.map((batch) => pool.check(batch)));
 		expect(results).toEqual(batches.map(inPlace));
@@ -92,8 +100,28 @@ describe('CheckPool', () => {
 	it('gives each helper the workspace, so its rules see the same technicians and clients', async () => {
 		const helper = new FakeHelper();
 		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		await started();
 		const [issues] = await pool.check([validRow({ ClientName: 'ACME corp' })]);
 		expect(issues.map((issue) => issue.code)).toEqual(['name_exists']);
+		expect(helper.checked).toBe(1);
+	});
+
+	it('checks in place while its helpers are still starting, rather than wait for them', async () => {
+		const helper = new FakeHelper(() => 0, 50);
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		const rows = someRows(30);
+		expect(await pool.check(rows)).toEqual(inPlace(rows));
+		expect(helper.checked).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(await pool.check(rows)).toEqual(inPlace(rows));
+		expect(helper.checked).toBe(1);
+	});
+
+	it('waits for its helpers when it may not check in place (the page)', async () => {
+		const helper = new FakeHelper(() => 0, 50);
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper], Infinity);
+		const rows = someRows(30);
+		expect(await pool.check(rows)).toEqual(inPlace(rows));
 		expect(helper.checked).toBe(1);
 	});
 
@@ -106,6 +134,7 @@ describe('CheckPool', () => {
 	it('checks the batches of a helper that fails in place, and sends it no more', async () => {
 		const helper = new FakeHelper(() => 1000);
 		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper]);
+		await started();
 		const rows = someRows(20);
 		const pending = pool.check(rows);
 		helper.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
