@@ -72,7 +72,8 @@ export function warmUpReviewGrid(): GridWarmUp {
 			onlyProblems: false,
 			problemColumn: null,
 			onfocus: () => {},
-			onselection: () => {}
+			onselection: () => {},
+			onpasted: () => {}
 		}
 	});
 	const started = performance.now();
