@@ -18,8 +18,8 @@ export interface ReviewRow {
 	ownIssues: RowIssue[];
 	/** All its problems, duplicates included, in column order. */
 	issues: RowIssue[];
-	/** Whether its issues are in the review's counts (not once it is deleted). */
-	inCounts: boolean;
+	/** Whether the row is in the review, its issues counted: false once it is deleted (until an undo). */
+	inReview: boolean;
 	/** An empty row left out of the review: not judged, not counted, not imported (see isLeftOut). */
 	leftOut: boolean;
 }
@@ -132,7 +132,7 @@ export class ReviewSession {
 		const affected = new Set<number>();
 		for (const { rowNumber, values, issues } of parsed) {
 			const ownIssues = issues.length === 0 ? NO_ISSUES : issues;
-			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false, leftOut: false };
+			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inReview: false, leftOut: false };
 			this.rows.push(row);
 			this.byNumber[rowNumber] = row;
 			added.push(row);
@@ -216,7 +216,7 @@ export class ReviewSession {
 
 	private emptyRow(rowNumber: number, ownIssues: RowIssue[]): ReviewRow {
 		const values = this.columns.map(() => '');
-		return { rowNumber, values, ownIssues, issues: NO_ISSUES, inCounts: false, leftOut: false };
+		return { rowNumber, values, ownIssues, issues: NO_ISSUES, inReview: false, leftOut: false };
 	}
 
 	/** The changes that change something. */
@@ -457,7 +457,7 @@ export class ReviewSession {
 		const [from, to] = before < this.lastFilled ? [before, this.lastFilled] : [this.lastFilled, before];
 		for (let n = from + 1; n <= to; n++) {
 			const row = this.byNumber[n];
-			if (row && !skip.has(row) && row.inCounts && isEmptyRow(row.values) && this.refreshIssues(row)) flipped.push(row);
+			if (row && !skip.has(row) && row.inReview && isEmptyRow(row.values) && this.refreshIssues(row)) flipped.push(row);
 		}
 		return flipped;
 	}
@@ -474,7 +474,7 @@ export class ReviewSession {
 			leftOut === row.leftOut &&
 			next.length === row.issues.length &&
 			next.every((issue, i) => issue.code === row.issues[i].code && issue.message === row.issues[i].message);
-		if (same && row.inCounts) return false;
+		if (same && row.inReview) return false;
 		this.tally(row, -1);
 		row.issues = next;
 		row.leftOut = leftOut;
@@ -483,8 +483,8 @@ export class ReviewSession {
 	}
 
 	private tally(row: ReviewRow, sign: 1 | -1) {
-		if (row.inCounts === (sign === 1)) return;
-		row.inCounts = sign === 1;
+		if (row.inReview === (sign === 1)) return;
+		row.inReview = sign === 1;
 		const errors = row.issues.filter((i) => i.severity === 'error');
 		if (!row.leftOut) this.tallies.rows += sign;
 		this.tallies.errors += sign * errors.length;
