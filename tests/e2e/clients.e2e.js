@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, openPage, startApp, fixture } from './harness.js';
+import { axeViolations, downloadText, fixture, openPage, readStores, resetDemoData, startApp } from './harness.js';
 
 const VALID_CSV = fixture('clients-valid.csv');
 
@@ -26,30 +26,6 @@ async function openClientsList(page) {
 	await page.getByRole('table', { name: 'Clients' }).waitFor();
 }
 
-/** Every record of some stores, read straight from IndexedDB. */
-async function stored(page, ...stores) {
-	return page.evaluate(
-		(names) =>
-			new Promise((resolve, reject) => {
-				const request = indexedDB.open('client-import');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const transaction = request.result.transaction(names);
-					const result = {};
-					for (const name of names) {
-						const all = transaction.objectStore(name).getAll();
-						all.onsuccess = () => (result[name] = all.result);
-					}
-					transaction.oncomplete = () => {
-						request.result.close();
-						resolve(result);
-					};
-				};
-			}),
-		stores
-	);
-}
-
 const nameKey = (name) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 const byNameKey = (a, b) => (nameKey(a) < nameKey(b) ? -1 : 1);
 
@@ -60,7 +36,7 @@ const pagerText = (page) => page.getByRole('navigation', { name: 'Pages' }).loca
 test('the list shows 50 imported clients over pages, narrows to a search and sorts by a column', async () => {
 	const { page, context, consoleErrors } = await openPage(app);
 	await importFile(page, VALID_CSV, 50);
-	const names = (await stored(page, 'clients')).clients.map((c) => c.name).sort(byNameKey);
+	const names = (await readStores(page, 'clients')).clients.map((c) => c.name).sort(byNameKey);
 	await openClientsList(page);
 	await page.getByText('50 clients in this workspace.').waitFor();
 
@@ -182,14 +158,14 @@ test('deleting a client asks first, then removes it and returns to the list', as
 	await dialog.getByText('Blue Falcon Foods 73829 and everything stored about it will be deleted.').waitFor();
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await dialog.waitFor({ state: 'hidden' });
-	assert.equal((await stored(page, 'clients')).clients.length, 50);
+	assert.equal((await readStores(page, 'clients')).clients.length, 50);
 
 	await page.getByRole('button', { name: 'Delete' }).click();
 	await dialog.getByRole('button', { name: 'Delete client' }).click();
 	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
 	await page.getByText('49 clients in this workspace.').waitFor();
 	assert.equal(await page.getByRole('link', { name: 'Blue Falcon Foods 73829' }).count(), 0);
-	const clients = (await stored(page, 'clients')).clients;
+	const clients = (await readStores(page, 'clients')).clients;
 	assert.equal(clients.length, 49);
 	assert.equal(
 		clients.some((c) => c.name === 'Blue Falcon Foods 73829'),
@@ -210,7 +186,7 @@ test('a search follows a client deleted in another tab', async () => {
 	const { page, context, consoleErrors } = await openPage(app);
 	await importFile(page, VALID_CSV, 50);
 	await page.goto(app.url + '/clients/?q=granite');
-	const granite = (await stored(page, 'clients')).clients.filter((c) => /granite/i.test(c.name));
+	const granite = (await readStores(page, 'clients')).clients.filter((c) => /granite/i.test(c.name));
 	await page.getByText(`${granite.length} of 50 clients match “granite”.`).waitFor();
 
 	const other = await context.newPage();
@@ -263,7 +239,7 @@ test('an export imports back, after a reset, as the same clients', async () => {
 		{ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) },
 		50
 	);
-	const before = comparable(await stored(page, 'clients', 'technicians', 'groups'));
+	const before = comparable(await readStores(page, 'clients', 'technicians', 'groups'));
 	assert.equal(before.filter((c) => c.accountManager).length, 2);
 
 	await openClientsList(page);
@@ -283,16 +259,12 @@ test('an export imports back, after a reset, as the same clients', async () => {
 	assert.match(text, /\r\n'=Maple Northwind Partners 81650,/);
 
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-	await page.getByRole('button', { name: 'Reset demo data' }).click();
-	await page
-		.getByRole('dialog', { name: 'Reset demo data?' })
-		.getByRole('button', { name: 'Reset everything' })
-		.click();
+	await resetDemoData(page);
 	await page.getByRole('status').getByText('The demo workspace is back').waitFor();
-	assert.equal((await stored(page, 'clients')).clients.length, 0);
+	assert.equal((await readStores(page, 'clients')).clients.length, 0);
 
 	await importFile(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) }, 50);
-	const afterReimport = comparable(await stored(page, 'clients', 'technicians', 'groups'));
+	const afterReimport = comparable(await readStores(page, 'clients', 'technicians', 'groups'));
 	assert.deepEqual(afterReimport, before);
 	assert.deepEqual(consoleErrors, []);
 	await context.close();

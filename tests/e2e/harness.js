@@ -106,3 +106,41 @@ export async function downloadText(page, trigger) {
 	for await (const chunk of stream) chunks.push(chunk);
 	return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
+
+/** Every record of some of the app's stores, read straight from the page's IndexedDB: `{ clients: […], … }`. */
+export function readStores(page, ...names) {
+	return page.evaluate(
+		(stores) =>
+			new Promise((resolve, reject) => {
+				const request = indexedDB.open('client-import');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const transaction = request.result.transaction(stores);
+					const result = {};
+					for (const name of stores) {
+						const all = transaction.objectStore(name).getAll();
+						all.onsuccess = () => (result[name] = all.result);
+					}
+					transaction.oncomplete = () => {
+						request.result.close();
+						resolve(result);
+					};
+				};
+			}),
+		names
+	);
+}
+
+/** Every record of one of the app's stores. */
+export async function readStore(page, name) {
+	return (await readStores(page, name))[name];
+}
+
+/** Settings › Reset demo data, confirmed, as an admin does it (the page must be Settings). */
+export async function resetDemoData(page) {
+	await page.getByRole('button', { name: 'Reset demo data' }).click();
+	await page
+		.getByRole('dialog', { name: 'Reset demo data?' })
+		.getByRole('button', { name: 'Reset everything' })
+		.click();
+}

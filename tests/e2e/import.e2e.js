@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, openPage, startApp, fixture } from './harness.js';
+import { axeViolations, downloadText, fixture, openPage, readStore, startApp } from './harness.js';
 
 const TEMPLATE_HEADER = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/)[0];
 
@@ -25,23 +25,6 @@ const cell = (page, rowNumber, column) => page.locator(`.ag-row[row-id="${rowNum
 
 async function summary(page) {
 	return (await page.locator('.summary').innerText()).replace(/\s+/g, ' ');
-}
-
-async function storedClients(page) {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const request = indexedDB.open('client-import');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const all = request.result.transaction('clients').objectStore('clients').getAll();
-					all.onsuccess = () => {
-						resolve(all.result);
-						request.result.close();
-					};
-				};
-			})
-	);
 }
 
 /** Moves to a problem cell as an admin would, with "Next problem", until the details panel shows it. */
@@ -140,7 +123,7 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	assert.equal(skippedLines[0], `${TEMPLATE_HEADER},Errors`);
 	await dialog.getByRole('button', { name: 'Import 385 clients' }).click();
 	await page.getByRole('heading', { name: 'Imported 385 clients (15 skipped)' }).waitFor();
-	const clients = await storedClients(page);
+	const clients = await readStore(page, 'clients');
 	assert.equal(clients.length, 385);
 	const fixed = clients.find((c) => c.name === 'Delta Orbit Motors 31404');
 	assert.equal(fixed.site.timezone, 'Asia/Kolkata');
@@ -218,10 +201,10 @@ test('clients-valid.csv imports with no problem, and the import can be undone', 
 	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
 	await page.getByRole('button', { name: 'Import 50 clients' }).click();
 	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
-	assert.equal((await storedClients(page)).length, 50);
+	assert.equal((await readStore(page, 'clients')).length, 50);
 	await page.getByRole('button', { name: 'Undo this import' }).click();
 	await page.getByRole('status').getByText('The import was undone: 50 clients removed.').waitFor();
-	assert.equal((await storedClients(page)).length, 0);
+	assert.equal((await readStore(page, 'clients')).length, 0);
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });
@@ -296,7 +279,7 @@ test('a Windows-1252 file with accented names is read as such and stored correct
 	await page.getByText('Read as Windows-1252').waitFor();
 	await page.getByRole('button', { name: 'Import 3 clients' }).click();
 	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
-	const names = (await storedClients(page)).map((c) => c.name).sort();
+	const names = (await readStore(page, 'clients')).map((c) => c.name).sort();
 	assert.deepEqual(names, ['Café Zürich', 'Müller & Søn', 'Société Générale Clinique']);
 	await context.close();
 });

@@ -1,7 +1,7 @@
 // Nothing is lost: a killed tab, another tab's client, another tab's upgrade.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { downloadText, openPage, startApp, watchConsole, fixture } from './harness.js';
+import { downloadText, fixture, openPage, resetDemoData, startApp, watchConsole } from './harness.js';
 
 let app;
 before(async () => (app = await startApp()));
@@ -120,11 +120,7 @@ test('a workspace backup restores every client after a reset, and persistent sto
 	const backup = await downloadText(page, () => page.getByRole('button', { name: 'Back up workspace' }).click());
 	assert.match(backup.name, /^client-import-backup-\d{4}-\d{2}-\d{2}\.json$/);
 
-	await page.getByRole('button', { name: 'Reset demo data' }).click();
-	await page
-		.getByRole('dialog', { name: 'Reset demo data?' })
-		.getByRole('button', { name: 'Reset everything' })
-		.click();
+	await resetDemoData(page);
 	await page.getByRole('status').getByText('The demo workspace is back').waitFor();
 
 	await page

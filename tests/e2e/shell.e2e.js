@@ -1,7 +1,7 @@
 // The app shell and the workspace: first run, navigation, deep links, technicians, groups, settings.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, openPage, startApp } from './harness.js';
+import { axeViolations, downloadText, openPage, resetDemoData, startApp } from './harness.js';
 
 const TEMPLATE_HEADER =
 	'ClientName,PrimaryContactFirstName,PrimaryContactLastName,PrimaryContactEmail,Code,PhoneNumber,SecondaryContactFirstName,SecondaryContactLastName,SecondaryContactEmail,SiteName,AddressLine,City,State,Country,PostalCode,Timezone,EmailDomains,AccountManager,TechnicianGroups';
@@ -145,11 +145,7 @@ test('settings save the sign-up email and reset the demo data after a confirmati
 	await page.reload();
 	assert.equal(await loadedValue(page.getByLabel('Sign-up email'), 'admin@contoso.example'), 'admin@contoso.example');
 
-	await page.getByRole('button', { name: 'Reset demo data' }).click();
-	await page
-		.getByRole('dialog', { name: 'Reset demo data?' })
-		.getByRole('button', { name: 'Reset everything' })
-		.click();
+	await resetDemoData(page);
 	await page.getByRole('banner').getByText('Northwind IT Services').waitFor();
 	assert.equal(
 		await loadedValue(page.getByLabel('Sign-up email'), 'owner@northwind-it.example'),

@@ -210,7 +210,7 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 		const notice = tab.getByRole('region', { name: 'This review was imported in another tab' });
 		await notice.getByText('50 clients from clients-valid.csv were imported there').waitFor({ timeout: 5000 });
 		await notice.getByRole('link', { name: 'See the clients' }).waitFor();
-		assert.equal(await tab.getByRole('toolbar', { name: 'Review tools' }).count(), 0);
+		await tab.getByRole('toolbar', { name: 'Review tools' }).waitFor({ state: 'detached', timeout: 5000 });
 	}
 	assert.equal(await c.getByRole('heading', { name: 'This review is open in another tab' }).count(), 0);
 	assert.deepEqual(await axeViolations(a), []);

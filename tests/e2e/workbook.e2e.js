@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildXlsx, compoundFile, declareUnpackedSize } from '../helpers/workbook-builder.js';
-import { axeViolations, openPage, startApp } from './harness.js';
+import { axeViolations, openPage, readStore, startApp } from './harness.js';
 
 const TEMPLATE = [
 	'ClientName',
@@ -116,23 +116,6 @@ async function choose(page, input) {
 	await page.locator('input[type=file]').setInputFiles(input);
 }
 
-async function storedClients(page) {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const request = indexedDB.open('client-import');
-				request.onerror = () => reject(request.error);
-				request.onsuccess = () => {
-					const all = request.result.transaction('clients').objectStore('clients').getAll();
-					all.onsuccess = () => {
-						resolve(all.result);
-						request.result.close();
-					};
-				};
-			})
-	);
-}
-
 test('a workbook of two sheets: the second, under its title row, is picked and imported exactly', async () => {
 	const { page, context, consoleErrors, foreignRequests } = await openPage(app, '/import');
 	const workbook = buildXlsx([
@@ -165,7 +148,7 @@ test('a workbook of two sheets: the second, under its title row, is picked and i
 
 	await page.getByRole('button', { name: 'Import 3 clients' }).click();
 	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
-	const stored = (await storedClients(page)).sort((a, b) => a.name.localeCompare(b.name));
+	const stored = (await readStore(page, 'clients')).sort((a, b) => a.name.localeCompare(b.name));
 	assert.deepEqual(
 		stored.map((c) => [
 			c.name,
