@@ -12,6 +12,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** A fixture file's path: the fixtures live in the repository, in tests/fixtures/. */
 export const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
+/** The template's columns, in order, as the fixtures' header writes them. */
+export const TEMPLATE_COLUMNS = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/)[0].split(',');
+
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',

@@ -2,33 +2,11 @@
 // review grid (with undo), a cell copied, and an empty table filled in by hand, each through to the commit.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, openPage, startApp } from './harness.js';
-
-const COLUMNS = [
-	'ClientName',
-	'PrimaryContactFirstName',
-	'PrimaryContactLastName',
-	'PrimaryContactEmail',
-	'Code',
-	'PhoneNumber',
-	'SecondaryContactFirstName',
-	'SecondaryContactLastName',
-	'SecondaryContactEmail',
-	'SiteName',
-	'AddressLine',
-	'City',
-	'State',
-	'Country',
-	'PostalCode',
-	'Timezone',
-	'EmailDomains',
-	'AccountManager',
-	'TechnicianGroups'
-];
+import { axeViolations, fixture, openPage, startApp, TEMPLATE_COLUMNS } from './harness.js';
 
 /** A client as a spreadsheet row: the template's columns, the address on two lines. */
 function client(name, email, address = '') {
-	const values = Object.fromEntries(COLUMNS.map((c) => [c, '']));
+	const values = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, '']));
 	Object.assign(values, {
 		ClientName: name,
 		PrimaryContactFirstName: 'Ada',
@@ -39,7 +17,7 @@ function client(name, email, address = '') {
 		Country: 'GB',
 		Timezone: 'Europe/London'
 	});
-	return COLUMNS.map((c) => values[c]);
+	return TEMPLATE_COLUMNS.map((c) => values[c]);
 }
 
 /** Rows as Excel puts them on the clipboard: tabs, CRLF after every row, a cell with a line break quoted. */
@@ -85,7 +63,7 @@ test('cells pasted on the import page go through the review to the clients list'
 	assert.deepEqual(await axeViolations(page), []);
 
 	const text = excelText([
-		COLUMNS,
+		TEMPLATE_COLUMNS,
 		client('Pasted Alpha Ltd', 'ada@alpha.example', '1 High Street\nUnit 2'),
 		client('Pasted Beta "Group"', 'ada@beta.example')
 	]);
@@ -217,29 +195,11 @@ test('clients typed into an empty table are imported; its empty rows are left ou
 		'Timezone'
 	];
 	// By keyboard, as an admin types: the arrows move between cells and bring them into view.
-	const ALL = [
-		'ClientName',
-		'PrimaryContactFirstName',
-		'PrimaryContactLastName',
-		'PrimaryContactEmail',
-		'Code',
-		'PhoneNumber',
-		'SecondaryContactFirstName',
-		'SecondaryContactLastName',
-		'SecondaryContactEmail',
-		'SiteName',
-		'AddressLine',
-		'City',
-		'State',
-		'Country',
-		'PostalCode',
-		'Timezone'
-	];
 	await cell(page, 2, 'ClientName').click();
 	for (const values of typed) {
 		let at = 0;
 		for (const [j, value] of values.entries()) {
-			const to = ALL.indexOf(columns[j]);
+			const to = TEMPLATE_COLUMNS.indexOf(columns[j]);
 			for (; at < to; at++) await page.keyboard.press('ArrowRight');
 			await typeIntoFocused(page, value);
 		}

@@ -6,29 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildXlsx, compoundFile, declareUnpackedSize } from '../helpers/workbook-builder.js';
-import { axeViolations, openPage, readStore, startApp } from './harness.js';
-
-const TEMPLATE = [
-	'ClientName',
-	'PrimaryContactFirstName',
-	'PrimaryContactLastName',
-	'PrimaryContactEmail',
-	'Code',
-	'PhoneNumber',
-	'SecondaryContactFirstName',
-	'SecondaryContactLastName',
-	'SecondaryContactEmail',
-	'SiteName',
-	'AddressLine',
-	'City',
-	'State',
-	'Country',
-	'PostalCode',
-	'Timezone',
-	'EmailDomains',
-	'AccountManager',
-	'TechnicianGroups'
-];
+import { axeViolations, openPage, readStore, startApp, TEMPLATE_COLUMNS } from './harness.js';
 
 const ZIP = { value: 2134, format: '00000' };
 /** Three clients as a spreadsheet holds them: phones and codes as numbers, a postal code formatted "00000". */
@@ -120,7 +98,7 @@ test('a workbook of two sheets: the second, under its title row, is picked and i
 	const { page, context, consoleErrors, foreignRequests } = await openPage(app, '/import');
 	const workbook = buildXlsx([
 		{ name: 'Read me', rows: [['Client list exported from the old PSA'], ['Ask Dana before importing']] },
-		{ name: 'Clients', rows: [['Clients — March 2026'], TEMPLATE, ...CLIENTS] }
+		{ name: 'Clients', rows: [['Clients — March 2026'], TEMPLATE_COLUMNS, ...CLIENTS] }
 	]);
 	await choose(page, upload('clients.xlsx', workbook));
 
@@ -178,7 +156,7 @@ test('the header row can be set by hand', async () => {
 	const { page, context } = await openPage(app, '/import');
 	await choose(
 		page,
-		upload('clients.xlsx', buildXlsx([{ name: 'Clients', rows: [['Clients'], TEMPLATE, ...CLIENTS] }]))
+		upload('clients.xlsx', buildXlsx([{ name: 'Clients', rows: [['Clients'], TEMPLATE_COLUMNS, ...CLIENTS] }]))
 	);
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
 	const headerRow = page.getByRole('group', { name: 'How the file is read' }).getByLabel('Header is row');
@@ -200,17 +178,22 @@ test('each bad workbook gets its message, and a CSV named .xlsx is read as a CSV
 	);
 	await choose(page, upload('old.xls', compoundFile('Workbook')));
 	await alert(/Excel 97–2003 workbook \(\.xls\), which the importer does not read/);
-	const bomb = declareUnpackedSize(buildXlsx([{ name: 'Clients', rows: [TEMPLATE, CLIENTS[0]] }]), 0xfff00000);
+	const bomb = declareUnpackedSize(buildXlsx([{ name: 'Clients', rows: [TEMPLATE_COLUMNS, CLIENTS[0]] }]), 0xfff00000);
 	await choose(page, upload('bomb.xlsx', bomb));
 	await alert(/This workbook unpacks to [\d,]+ MB, more than the 1,024 MB the importer reads/);
 	await choose(page, upload('empty.xlsx', buildXlsx([{ name: 'Sheet1', rows: [] }])));
 	await alert('This workbook has no rows: its sheet is empty.');
-	await choose(page, upload('header-only.xlsx', buildXlsx([{ name: 'Sheet1', rows: [TEMPLATE] }])));
+	await choose(page, upload('header-only.xlsx', buildXlsx([{ name: 'Sheet1', rows: [TEMPLATE_COLUMNS] }])));
 	await alert('This file has a header row but no clients under it');
-	await choose(page, upload('cut.xlsx', buildXlsx([{ name: 'Clients', rows: [TEMPLATE, CLIENTS[0]] }]).slice(0, 900)));
+	await choose(
+		page,
+		upload('cut.xlsx', buildXlsx([{ name: 'Clients', rows: [TEMPLATE_COLUMNS, CLIENTS[0]] }]).slice(0, 900))
+	);
 	await alert(/This workbook is damaged/);
 
-	const csv = [TEMPLATE.join(','), CLIENTS[0].map((v) => (typeof v === 'object' ? '02134' : v)).join(',')].join('\n');
+	const csv = [TEMPLATE_COLUMNS.join(','), CLIENTS[0].map((v) => (typeof v === 'object' ? '02134' : v)).join(',')].join(
+		'\n'
+	);
 	await choose(page, { name: 'renamed.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(csv) });
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
 	assert.match((await page.locator('.summary').innerText()).replace(/\s+/g, ' '), /1 rows? 0 rows with errors/);
@@ -220,7 +203,7 @@ test('each bad workbook gets its message, and a CSV named .xlsx is read as a CSV
 
 /** A sheet of Excel's maximum, 1,048,576 rows: a header and 1,048,575 clients. */
 function* maximumSheet() {
-	yield TEMPLATE;
+	yield TEMPLATE_COLUMNS;
 	// The required columns only, the unique values as inline strings, so that the file is quick to make.
 	const empty = (n) => Array(n).fill(null);
 	for (let n = 1; n < 1_048_576; n++) {
