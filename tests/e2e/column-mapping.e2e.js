@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, openPage, startApp } from './harness.js';
+import { axeViolations, fixture, openPage, startApp, waitForReview } from './harness.js';
 
 /** The template's columns as another PSA tool names them, in the template's order, and a column of its own. */
 const OTHER_TOOL_HEADER = [
@@ -48,10 +48,6 @@ after(async () => app?.close());
 
 async function chooseFile(page, file) {
 	await page.locator('input[type=file]').setInputFiles(file);
-}
-
-async function waitForReview(page) {
-	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
 }
 
 const NOTICE = 'Applied the column mapping you confirmed for this header on';

@@ -147,3 +147,8 @@ export async function resetDemoData(page) {
 		.getByRole('button', { name: 'Reset everything' })
 		.click();
 }
+
+/** Waits for the review screen, as its toolbar shows it (a large file takes a while to read). */
+export async function waitForReview(page) {
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
+}

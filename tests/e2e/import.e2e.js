@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, downloadText, fixture, openPage, readStore, startApp } from './harness.js';
+import { axeViolations, downloadText, fixture, openPage, readStore, startApp, waitForReview } from './harness.js';
 
 const TEMPLATE_HEADER = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/)[0];
 
@@ -15,10 +15,6 @@ after(async () => app?.close());
 
 async function chooseFile(page, file) {
 	await page.locator('input[type=file]').setInputFiles(file);
-}
-
-async function waitForReview(page) {
-	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
 }
 
 const cell = (page, rowNumber, column) => page.locator(`.ag-row[row-id="${rowNumber}"] [col-id="${column}"]`);

@@ -2,7 +2,7 @@
 // review grid (with undo), a cell copied, and an empty table filled in by hand, each through to the commit.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, openPage, startApp, TEMPLATE_COLUMNS } from './harness.js';
+import { axeViolations, fixture, openPage, startApp, TEMPLATE_COLUMNS, waitForReview } from './harness.js';
 
 /** A client as a spreadsheet row: the template's columns, the address on two lines. */
 function client(name, email, address = '') {
@@ -29,10 +29,6 @@ const excelText = (rows) =>
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
-
-async function waitForReview(page) {
-	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 20_000 });
-}
 
 async function summary(page) {
 	return (await page.locator('.summary').innerText()).replace(/\s+/g, ' ');
