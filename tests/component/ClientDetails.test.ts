@@ -6,7 +6,7 @@ import { resetDemo } from '$lib/db/demo';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { toClientRecord, type ClientRecord } from '$lib/domain/client';
 import { indexWorkspace } from '$lib/domain/workspace';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 
 /** The sample row, stored in the demo workspace: Bruno Costa manages it; two groups. */
 async function sampleClient(custom: string[] = []): Promise<ClientRecord> {

@@ -8,7 +8,7 @@ import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { listTechnicians } from '$lib/db/technicians';
 import { toClientRecord } from '$lib/domain/client';
 import { indexWorkspace } from '$lib/domain/workspace';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 
 vi.mock('$app/navigation', () => ({ beforeNavigate: () => {}, goto: vi.fn() }));
 vi.mock('$app/paths', () => ({ resolve: (path: string) => path, asset: (path: string) => path }));

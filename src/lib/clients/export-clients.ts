@@ -3,7 +3,7 @@ import { eachMatchingChunk } from '$lib/db/clients';
 import { listCustomFields } from '$lib/db/custom-fields';
 import { listGroups } from '$lib/db/groups';
 import { listTechnicians } from '$lib/db/technicians';
-import { clientsCsv, exportLookups } from '$lib/import/export-csv';
+import { clientsCsv, exportLookups } from '$lib/csv/export-csv';
 
 export const EXPORT_FILE_NAME = 'clients-export.csv';
 

@@ -5,7 +5,7 @@ import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
 import { checkRows } from './check-pool';
 import { CsvStreamParser, detectNewline } from './csv-parser';
-import { unprotectFormula } from './csv-writer';
+import { unprotectFormula } from '../csv/csv-writer';
 import { binaryReason, detectEncoding } from './decode';
 import { FileProblem } from './file-problem';
 import { compoundFileProblem, fileKind } from './file-kind';

@@ -4,7 +4,7 @@
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { readFile } from './read-file';
-import { sampleCsv } from './sample-csv';
+import { sampleCsv } from '../csv/sample-csv';
 
 /** Enough rows for the engine to optimise the code that runs for every row, few enough to take a moment. */
 const ROWS = 200;

@@ -6,7 +6,7 @@ import { countryOptions } from '$lib/domain/country-lookup';
 import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { CANONICAL_ZONES } from '$lib/domain/timezones';
-import type { ReviewRow } from '$lib/import/review.svelte';
+import type { ReviewRow } from '$lib/review/review-session.svelte';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
 import { OptionCellEditor, type ListOption, type OptionEditorParams } from './option-cell-editor';
 

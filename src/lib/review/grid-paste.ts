@@ -3,7 +3,7 @@
 // (ag-grid's own clipboard is an Enterprise feature: the grid's page handles the clipboard events itself.)
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { formatTsv, parseTsv } from '$lib/import/paste';
-import type { CellChange, ReviewSession } from '$lib/import/review.svelte';
+import type { CellChange, ReviewSession } from '$lib/review/review-session.svelte';
 
 export interface PasteTarget {
 	rowNumber: number;

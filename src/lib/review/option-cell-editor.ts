@@ -3,7 +3,7 @@
 // highlighted one, Escape cancels. Plain DOM, text only.
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { rankOptions, type SearchOption } from '$lib/domain/option-search';
-import type { ReviewRow } from '$lib/import/review.svelte';
+import type { ReviewRow } from '$lib/review/review-session.svelte';
 
 export interface ListOption extends SearchOption {
 	/** What the list shows, when not the label ("GB · United Kingdom"). */

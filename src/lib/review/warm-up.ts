@@ -6,7 +6,7 @@ import { mount, unmount } from 'svelte';
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import { ReviewSession } from '$lib/import/review.svelte';
+import { ReviewSession } from '$lib/review/review-session.svelte';
 import ReviewGrid from './ReviewGrid.svelte';
 
 const NO_WORKSPACE: WorkspaceSnapshot = { technicians: [], groups: [], clients: [], signUpEmail: '', customFields: [] };

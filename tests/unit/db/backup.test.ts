@@ -6,7 +6,7 @@ import { resetDemo } from '$lib/db/demo';
 import { commitImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
 import { getSettings } from '$lib/db/settings';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 
 beforeEach(async () => {
 	await resetDemo();

@@ -3,7 +3,7 @@ import { resetDemo } from '$lib/db/demo';
 import { CommitConflict, commitImport, undoImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
 import { COL } from '$lib/domain/template';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 
 function rows(count: number) {
 	return Array.from({ length: count }, (_, i) => {

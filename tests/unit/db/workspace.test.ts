@@ -12,7 +12,7 @@ import {
 	updateTechnician
 } from '$lib/db/technicians';
 import { toClientRecord } from '$lib/domain/client';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 import { indexWorkspace } from '$lib/domain/workspace';
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { COL } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
 import { indexWorkspace } from '$lib/domain/workspace';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import { sampleRow } from '$lib/import/sample-csv';
+import { sampleRow } from '$lib/csv/sample-csv';
 
 export const SNAPSHOT: WorkspaceSnapshot = {
 	technicians: [

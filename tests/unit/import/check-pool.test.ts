@@ -3,7 +3,7 @@ import { checkRow } from '$lib/domain/rules';
 import type { RowIssue } from '$lib/domain/issues';
 import { CheckPool, checkRows, type CheckHelper, type CheckRequest, type CheckResponse } from '$lib/import/check-pool';
 import { batchTransfer, packBatch, unpackBatch, type ParsedRow } from '$lib/import/protocol';
-import { writeCsv } from '$lib/import/csv-writer';
+import { writeCsv } from '$lib/csv/csv-writer';
 import { readFile } from '$lib/import/read-file';
 import { packRows, unpackRows } from '$lib/import/row-packing';
 import { TEMPLATE_COLUMNS as COLUMNS } from '$lib/domain/template';

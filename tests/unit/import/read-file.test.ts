@@ -6,7 +6,7 @@ import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { EMPTY_WORKSPACE, type WorkspaceIndex } from '$lib/domain/workspace';
 import { parseCsv } from '$lib/import/csv-parser';
-import { writeCsv } from '$lib/import/csv-writer';
+import { writeCsv } from '$lib/csv/csv-writer';
 import type { ColumnMapping } from '$lib/import/header';
 import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from '$lib/import/protocol';
 import { FileProblem, inspectFile, readFile } from '$lib/import/read-file';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { ReviewSession } from '$lib/import/review.svelte';
+import { ReviewSession } from '$lib/review/review-session.svelte';
 import { copyText, pasteText, planPaste } from '$lib/review/grid-paste';
 import { SNAPSHOT, validRow, WORKSPACE } from '../domain/valid-row';
 

@@ -4,7 +4,7 @@ import { checkRow } from '$lib/domain/rules';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { ParsedRow } from '$lib/import/protocol';
 import { checkRows } from '$lib/import/check-pool';
-import { LARGE_EDIT_ROWS, ReviewSession, type ReviewSource, type RowsChanged } from '$lib/import/review.svelte';
+import { LARGE_EDIT_ROWS, ReviewSession, type ReviewSource, type RowsChanged } from '$lib/review/review-session.svelte';
 import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 const SOURCE: ReviewSource = {

@@ -25,14 +25,14 @@ import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
-import { checkInWorkers } from './background-check';
-import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from './header';
-import { inspect, parse, ReadFailure, type ParseJob } from './parse-client';
-import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from './paste';
+import { checkInWorkers } from '../review/background-check';
+import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from '../import/header';
+import { inspect, parse, ReadFailure, type ParseJob } from '../import/parse-client';
+import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from '../import/paste';
 import { byHandRows, byHandSource } from './by-hand';
-import type { FileSettings, Progress } from './protocol';
-import { ReviewSession, type ReviewSource } from './review.svelte';
-import { ReviewTabs, type Acquire, type TabMessage } from './review-tabs';
+import type { FileSettings, Progress } from '../import/protocol';
+import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
+import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
 
 interface ChooseOptions {
 	replaceOther?: boolean;

@@ -8,7 +8,7 @@ import {
 	missingRecords,
 	nameFromEmail,
 	type ReplaceOptions
-} from '$lib/import/fixes';
+} from '$lib/review/fix-suggestions';
 import { validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 function checked(rowNumber: number, overrides: RowOverrides = {}) {

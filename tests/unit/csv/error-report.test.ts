@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { errorReport, REPORT_HEADER, skippedRowsCsv, type RowWithIssues } from '$lib/import/report';
-import { ReviewSession } from '$lib/import/review.svelte';
+import { errorReport, REPORT_HEADER, skippedRowsCsv, type RowWithIssues } from '$lib/csv/error-report';
+import { ReviewSession } from '$lib/review/review-session.svelte';
 import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 function issue(column: number, message: string, severity: RowIssue['severity'] = 'error'): RowIssue {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { EMPTY_WORKSPACE, indexWorkspace } from '$lib/domain/workspace';
-import { sampleCsv, sampleRow } from '$lib/import/sample-csv';
+import { sampleCsv, sampleRow } from '$lib/csv/sample-csv';
 
 const technicians = [
 	{ id: 't1', email: 'Priya.Shah@msp.example', firstName: 'Priya', lastName: 'Shah' },

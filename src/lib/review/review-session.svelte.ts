@@ -8,8 +8,8 @@ import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
-import type { ColumnMapping } from './header';
-import type { FileSettings, ParsedRow } from './protocol';
+import type { ColumnMapping } from '../import/header';
+import type { FileSettings, ParsedRow } from '../import/protocol';
 
 export interface ReviewRow {
 	rowNumber: number;

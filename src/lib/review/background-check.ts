@@ -2,7 +2,7 @@
 // the same check pool the parse worker uses, with every batch sent to a helper and none checked in place.
 import type { RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceSnapshot } from '$lib/domain/workspace';
-import { CheckPool } from './check-pool';
+import { CheckPool } from '../import/check-pool';
 
 export type CheckElsewhere = (rows: string[][], workspace: WorkspaceSnapshot) => Promise<RowIssue[][]>;
 
@@ -13,7 +13,7 @@ export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
 	const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 	const workers = Array.from(
 		{ length: count },
-		() => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' })
+		() => new Worker(new URL('../import/check.worker.ts', import.meta.url), { type: 'module' })
 	);
 	const pool = new CheckPool(indexWorkspace(workspace), workspace, workers, Infinity);
 	try {

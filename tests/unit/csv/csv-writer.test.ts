@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '$lib/import/csv-parser';
-import { protectFormula, unprotectFormula, writeCsv } from '$lib/import/csv-writer';
+import { protectFormula, unprotectFormula, writeCsv } from '$lib/csv/csv-writer';
 
 describe('protectFormula', () => {
 	it.each([

@@ -7,7 +7,7 @@ import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
-import type { CellChange } from './review.svelte';
+import type { CellChange } from './review-session.svelte';
 
 interface FixableRow {
 	rowNumber: number;

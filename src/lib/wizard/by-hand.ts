@@ -1,9 +1,9 @@
 // A review that starts from an empty table rather than a file: clients typed (or pasted) in by hand.
 import { templateShape } from '$lib/domain/custom-fields';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import type { ParsedRow } from './protocol';
-import { PASTED_SETTINGS } from './paste';
-import type { ReviewSource } from './review.svelte';
+import type { ParsedRow } from '../import/protocol';
+import { PASTED_SETTINGS } from '../import/paste';
+import type { ReviewSource } from '../review/review-session.svelte';
 
 export const BY_HAND_NAME = 'Entered by hand';
 /** Empty rows the table starts with; Add row (or a paste past the last) makes more. */

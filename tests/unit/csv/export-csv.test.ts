@@ -6,7 +6,7 @@ import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { indexWorkspace, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import { parseCsv } from '$lib/import/csv-parser';
-import { clientsCsv, exportLookups } from '$lib/import/export-csv';
+import { clientsCsv, exportLookups } from '$lib/csv/export-csv';
 import type { ParsedRow } from '$lib/import/protocol';
 import { inspectFile, readFile } from '$lib/import/read-file';
 import { SNAPSHOT, validRow, type RowOverrides } from '../domain/valid-row';
