@@ -5,6 +5,11 @@ export function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** The label a list of options gives a value, or the value itself when the list does not know it. */
+export function labelOf(options: readonly { value: string; label: string }[], value: string): string {
+	return options.find((option) => option.value === value)?.label ?? value;
+}
+
 /** A number as the page writes it: 1,234,567. */
 export function formatCount(n: number): string {
 	return n.toLocaleString('en');

@@ -19,7 +19,7 @@ import { technicianFields } from './technicians';
 export const BACKUP_FORMAT = 'client-import-backup';
 
 const contactShape = z.object({ firstName: z.string(), lastName: z.string(), email: z.string() });
-const weekdayKeys = WEEKDAYS.map((d) => d.key);
+const weekdayKeys = WEEKDAYS.map((d) => d.value);
 
 const clientShape = z.object({
 	id: z.string().min(1),

@@ -1,17 +1,19 @@
 // What only the form has: the logo, business hours, holidays and a client's own properties, with their rules.
 // Like the template's rules, they live here once and the form only shows what they say.
 
+import { labelOf } from '$lib/wording';
+
 export const WEEKDAYS = [
-	{ key: 'mon', label: 'Monday' },
-	{ key: 'tue', label: 'Tuesday' },
-	{ key: 'wed', label: 'Wednesday' },
-	{ key: 'thu', label: 'Thursday' },
-	{ key: 'fri', label: 'Friday' },
-	{ key: 'sat', label: 'Saturday' },
-	{ key: 'sun', label: 'Sunday' }
+	{ value: 'mon', label: 'Monday' },
+	{ value: 'tue', label: 'Tuesday' },
+	{ value: 'wed', label: 'Wednesday' },
+	{ value: 'thu', label: 'Thursday' },
+	{ value: 'fri', label: 'Friday' },
+	{ value: 'sat', label: 'Saturday' },
+	{ value: 'sun', label: 'Sunday' }
 ] as const;
 
-export type Weekday = (typeof WEEKDAYS)[number]['key'];
+export type Weekday = (typeof WEEKDAYS)[number]['value'];
 
 export interface DayHours {
 	day: Weekday;
@@ -49,7 +51,7 @@ export interface ClientExtras {
 export function defaultBusinessHours(): BusinessHours {
 	return {
 		alwaysOpen: false,
-		days: WEEKDAYS.map(({ key }) => ({ day: key, open: !['sat', 'sun'].includes(key), start: '09:00', end: '17:00' }))
+		days: WEEKDAYS.map(({ value }) => ({ day: value, open: !['sat', 'sun'].includes(value), start: '09:00', end: '17:00' }))
 	};
 }
 
@@ -90,7 +92,7 @@ export function checkExtras(extras: ClientExtras): FieldProblem[] {
 	if (!extras.businessHours.alwaysOpen) {
 		for (const day of extras.businessHours.days) {
 			if (!day.open) continue;
-			const label = WEEKDAYS.find((d) => d.key === day.day)?.label ?? day.day;
+			const label = labelOf(WEEKDAYS, day.day);
 			if (!TIME.test(day.start) || !TIME.test(day.end)) {
 				problems.push({
 					field: `hours-${day.day}-start`,

@@ -80,3 +80,8 @@ export interface RowIssue {
 export function hasError(issues: readonly RowIssue[]): boolean {
 	return issues.some((issue) => issue.severity === 'error');
 }
+
+/** A row's issues in template column order, as the grid, the report and the details panel list them. */
+export function sortIssues(issues: RowIssue[]): RowIssue[] {
+	return issues.sort((a, b) => a.column - b.column);
+}

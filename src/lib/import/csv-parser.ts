@@ -83,9 +83,3 @@ export function detectNewline(sample: string): '\n' | '\r\n' | '\r' {
 	if (index < 0 || sample[index] === '\n') return '\n';
 	return sample[index + 1] === '\n' ? '\r\n' : '\r';
 }
-
-/** A whole text at once. */
-export function parseCsv(text: string, delimiter: Delimiter): string[][] {
-	const parser = new CsvStreamParser(delimiter, detectNewline(text));
-	return [...parser.push(text), ...parser.finish()];
-}

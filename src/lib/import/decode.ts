@@ -22,10 +22,6 @@ export const ENCODINGS = [
 
 export type Encoding = (typeof ENCODINGS)[number]['value'];
 
-export function encodingLabel(encoding: Encoding): string {
-	return ENCODINGS.find((e) => e.value === encoding)?.label ?? encoding;
-}
-
 export interface EncodingGuess {
 	encoding: Encoding;
 	/** Whether a byte order mark decided it. */

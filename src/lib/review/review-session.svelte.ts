@@ -3,7 +3,7 @@
 // version number are state, and the grid is told exactly which rows changed.
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { checkRow } from '$lib/domain/rules';
-import { sortIssues } from '$lib/domain/check-file';
+import { sortIssues } from '$lib/domain/issues';
 import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';

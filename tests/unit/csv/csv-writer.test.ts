@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '$lib/import/csv-parser';
+import { parseCsv } from '../../helpers/parse-csv';
 import { protectFormula, unprotectFormula, writeCsv } from '$lib/csv/csv-writer';
 
 describe('protectFormula', () => {

@@ -5,7 +5,7 @@ import { hasError } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { indexWorkspace, type WorkspaceSnapshot } from '$lib/domain/workspace';
-import { parseCsv } from '$lib/import/csv-parser';
+import { parseCsv } from '../../helpers/parse-csv';
 import { clientsCsv, exportLookups } from '$lib/csv/export-csv';
 import type { ParsedRow } from '$lib/import/protocol';
 import { inspectFile, readFile } from '$lib/import/read-file';

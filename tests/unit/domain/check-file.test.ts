@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, sortIssues } from '$lib/domain/check-file';
-import type { NumberedRow } from '$lib/domain/check-file';
+import { checkFile } from '../../helpers/check-file';
+import { sortIssues } from '$lib/domain/issues';
+import type { NumberedRow } from '../../helpers/check-file';
 import type { RowIssue } from '$lib/domain/issues';
 import { COL } from '$lib/domain/template';
 import { WORKSPACE, validRow } from './valid-row';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '$lib/domain/check-file';
+import { checkFile } from '../../helpers/check-file';
 import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { EMPTY_WORKSPACE } from '$lib/domain/workspace';
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CsvStreamParser, detectNewline, parseCsv } from '$lib/import/csv-parser';
+import { CsvStreamParser, detectNewline } from '$lib/import/csv-parser';
+import { parseCsv } from '../../helpers/parse-csv';
 import type { Delimiter } from '$lib/import/delimiter';
 
 const spectrum = new URL('../../../node_modules/csv-spectrum/', import.meta.url);

@@ -10,7 +10,7 @@ import {
 	pastedFile,
 	withTemplateHeader
 } from '$lib/import/paste';
-import { parseCsv } from '$lib/import/csv-parser';
+import { parseCsv } from '../../helpers/parse-csv';
 
 describe('parseTsv: cells copied from a spreadsheet', () => {
 	it('splits rows on line breaks and cells on tabs, with no row for the trailing line break', () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '$lib/domain/check-file';
+import { checkFile } from '../../helpers/check-file';
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { EMPTY_WORKSPACE, type WorkspaceIndex } from '$lib/domain/workspace';
-import { parseCsv } from '$lib/import/csv-parser';
+import { parseCsv } from '../../helpers/parse-csv';
 import { writeCsv } from '$lib/csv/csv-writer';
 import type { ColumnMapping } from '$lib/import/header';
 import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from '$lib/import/protocol';

@@ -1,18 +1,15 @@
-// A whole file at once: each row's own rules plus uniqueness across rows. The worker streams through the
-// same pieces; this is the simple form for tests, the form and small files.
-import type { RowIssue } from './issues';
-import { checkRow } from './rules';
-import { UniquenessIndex } from './uniqueness';
-import type { WorkspaceIndex } from './workspace';
+// Tests' reference check of a whole file at once: each row's own rules plus uniqueness across rows. The app
+// checks files streamed, in the worker (read-file.ts, check-pool.ts), from the same pieces; tests compare
+// what it finds with this plain form.
+import { sortIssues, type RowIssue } from '$lib/domain/issues';
+import { checkRow } from '$lib/domain/rules';
+import { UniquenessIndex } from '$lib/domain/uniqueness';
+import type { WorkspaceIndex } from '$lib/domain/workspace';
 
 export interface NumberedRow {
 	/** Spreadsheet row number: the header is row 1, the first data row is row 2. */
 	rowNumber: number;
 	values: readonly string[];
-}
-
-export function sortIssues(issues: RowIssue[]): RowIssue[] {
-	return issues.sort((a, b) => a.column - b.column);
 }
 
 /** Issues per row number, each row's sorted by template column order; rows without issues are absent. */
