@@ -51,7 +51,12 @@ export interface ClientExtras {
 export function defaultBusinessHours(): BusinessHours {
 	return {
 		alwaysOpen: false,
-		days: WEEKDAYS.map(({ value }) => ({ day: value, open: !['sat', 'sun'].includes(value), start: '09:00', end: '17:00' }))
+		days: WEEKDAYS.map(({ value }) => ({
+			day: value,
+			open: !['sat', 'sun'].includes(value),
+			start: '09:00',
+			end: '17:00'
+		}))
 	};
 }
 

@@ -26,7 +26,13 @@ import { hasError } from '$lib/domain/issues';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from '../review/background-check';
-import { mappingByName, mappingComplete, mappingFromNames, type ColumnMapping, type HeaderCheck } from '../import/header';
+import {
+	mappingByName,
+	mappingComplete,
+	mappingFromNames,
+	type ColumnMapping,
+	type HeaderCheck
+} from '../import/header';
 import { inspect, parse, ReadFailure, type ParseJob } from '../import/parse-client';
 import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from '../import/paste';
 import { byHandRows, byHandSource } from './by-hand';
