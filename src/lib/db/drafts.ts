@@ -8,6 +8,7 @@
 import type { RowIssue } from '$lib/domain/issues';
 import { UserFacingError } from './errors';
 import { db } from './schema';
+import { formatCount, plural } from '$lib/wording';
 
 export interface DraftRow {
 	rowNumber: number;
@@ -235,25 +236,24 @@ export async function loadDraft<Source>(writer: string): Promise<LoadedDraft<Sou
 /** What a damaged draft's notice says, plainly. */
 export function describeDamage(damage: DraftDamage): string {
 	const sentences: string[] = [];
-	const count = (n: number) => n.toLocaleString('en');
 	if (damage.missingChunks > 0) {
 		sentences.push(
-			`The saved review is incomplete: ${count(damage.missingChunks)} of ${count(damage.totalChunks)} ${damage.totalChunks === 1 ? 'part is' : 'parts are'} missing.`
+			`The saved review is incomplete: ${formatCount(damage.missingChunks)} of ${formatCount(damage.totalChunks)} ${damage.totalChunks === 1 ? 'part is' : 'parts are'} missing.`
 		);
 	} else if (damage.rowsFound !== damage.expectedRows) {
 		sentences.push(
-			`The saved review does not add up: it should hold ${count(damage.expectedRows)} rows but holds ${count(damage.rowsFound)}.`
+			`The saved review does not add up: it should hold ${formatCount(damage.expectedRows)} rows but holds ${formatCount(damage.rowsFound)}.`
 		);
 	} else if (damage.foreignRows === 0) {
 		sentences.push('The saved review holds parts that its record does not list.');
 	}
 	if (damage.foreignRows > 0) {
 		sentences.push(
-			`${sentences.length > 0 ? 'It also held' : 'The saved review held'} ${count(damage.foreignRows)} ${damage.foreignRows === 1 ? 'row' : 'rows'} of another review, which are left out.`
+			`${sentences.length > 0 ? 'It also held' : 'The saved review held'} ${plural(damage.foreignRows, 'row')} of another review, which are left out.`
 		);
 	}
 	if (damage.missingChunks > 0 || damage.rowsFound !== damage.expectedRows) {
-		sentences.push(`${count(damage.rowsFound)} of ${count(damage.expectedRows)} rows are there.`);
+		sentences.push(`${formatCount(damage.rowsFound)} of ${formatCount(damage.expectedRows)} rows are there.`);
 	}
 	sentences.push('Discard it or resume what is there.');
 	return sentences.join(' ');

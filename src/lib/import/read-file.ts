@@ -21,6 +21,7 @@ import {
 	type Progress,
 	type ReadAs
 } from './protocol';
+import { formatCount, plural } from '$lib/wording';
 
 export { FileProblem };
 
@@ -32,12 +33,10 @@ function megabytes(bytes: number): string {
 	return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-const count = (n: number) => n.toLocaleString('en');
-
 function rowTooLong(rowNumber: number, readAs?: ReadAs): FileProblem {
 	const which = rowNumber === 1 ? 'Row 1, the header,' : `Row ${rowNumber}`;
 	return new FileProblem(
-		`${which} runs on for more than ${megabytes(MAX_ROW_CHARS)}, the most a row may hold (a cell may hold at most ${count(MAX_CELL_CHARS)} characters). A quote that is never closed does this, making the rest of the file one cell: check the quotes in row ${rowNumber}, or that this is a client list.`,
+		`${which} runs on for more than ${megabytes(MAX_ROW_CHARS)}, the most a row may hold (a cell may hold at most ${formatCount(MAX_CELL_CHARS)} characters). A quote that is never closed does this, making the rest of the file one cell: check the quotes in row ${rowNumber}, or that this is a client list.`,
 		readAs
 	);
 }
@@ -46,7 +45,7 @@ function rowTooLong(rowNumber: number, readAs?: ReadAs): FileProblem {
 function checkSizes(record: readonly string[], rowNumber: number, header: readonly string[], readAs?: ReadAs) {
 	if (record === header && record.length > MAX_COLUMNS) {
 		throw new FileProblem(
-			`The header has ${count(record.length)} columns: the importer takes at most ${count(MAX_COLUMNS)}. Keep the template's columns (and your custom fields), and choose the file again.`,
+			`The header has ${formatCount(record.length)} columns: the importer takes at most ${formatCount(MAX_COLUMNS)}. Keep the template's columns (and your custom fields), and choose the file again.`,
 			readAs
 		);
 	}
@@ -54,7 +53,7 @@ function checkSizes(record: readonly string[], rowNumber: number, header: readon
 		if (record[c].length <= MAX_CELL_CHARS) continue;
 		const name = header[c] && header[c].length <= 40 ? ` (column "${header[c]}")` : ` (column ${c + 1})`;
 		throw new FileProblem(
-			`Row ${rowNumber} has a cell of ${count(record[c].length)} characters${name}: a cell may hold at most ${count(MAX_CELL_CHARS)} characters. Shorten it and choose the file again.`,
+			`Row ${rowNumber} has a cell of ${formatCount(record[c].length)} characters${name}: a cell may hold at most ${formatCount(MAX_CELL_CHARS)} characters. Shorten it and choose the file again.`,
 			readAs
 		);
 	}
@@ -191,7 +190,7 @@ function raggedIssue(fields: number, headerFields: number, record: readonly stri
 		if (extra.length === 0) return undefined; // trailing empty fields, as some exporters write
 		// A few of them name the problem; thousands would make a message no one reads.
 		const shown = extra.slice(0, 5).map((v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`);
-		if (extra.length > shown.length) shown.push(`${count(extra.length - shown.length)} more`);
+		if (extra.length > shown.length) shown.push(`${formatCount(extra.length - shown.length)} more`);
 		return {
 			column: WHOLE_ROW,
 			severity: 'warning',
@@ -204,7 +203,7 @@ function raggedIssue(fields: number, headerFields: number, record: readonly stri
 			column: WHOLE_ROW,
 			severity: 'warning',
 			code: 'row_too_few_fields',
-			message: `This row has ${fields} ${fields === 1 ? 'field' : 'fields'} but the header has ${headerFields}: the last ${headerFields - fields} columns were left empty. Check that every value sits in its column.`
+			message: `This row has ${plural(fields, 'field')} but the header has ${headerFields}: the last ${headerFields - fields} columns were left empty. Check that every value sits in its column.`
 		};
 	}
 	return undefined;

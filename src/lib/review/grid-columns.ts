@@ -8,6 +8,7 @@ import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { CANONICAL_ZONES } from '$lib/domain/timezones';
 import type { ReviewRow } from '$lib/review/review-session.svelte';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
+import { plural } from '$lib/wording';
 import { OptionCellEditor, type ListOption, type OptionEditorParams } from './option-cell-editor';
 
 export const ROW_NUMBER_COLUMN = 'row';
@@ -125,7 +126,7 @@ class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 		this.gui.append(this.count);
 		const update = () => {
 			const n = context.errorCount(column);
-			this.count.textContent = n > 0 ? ` (${n} ${n === 1 ? 'error' : 'errors'})` : '';
+			this.count.textContent = n > 0 ? ` (${plural(n, 'error')})` : '';
 		};
 		update();
 		this.stop = context.onCountsChanged(update);

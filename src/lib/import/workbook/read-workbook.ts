@@ -5,6 +5,7 @@ import { FileProblem } from '../file-problem';
 import { checkHeader } from '../header';
 import type { ReadAs } from '../protocol';
 import { openWorkbook, sharedStrings, streamSheet, type SheetRow, type Workbook } from './workbook';
+import { formatCount } from '$lib/wording';
 
 /** Rows among which the header is looked for: title rows above it are rarely more. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -115,7 +116,7 @@ export async function inspectWorkbook(
 	const header = rows.find((row) => row.rowNumber === headerRow);
 	if (!header) {
 		throw new FileProblem(
-			`Row ${headerRow.toLocaleString('en')} of the sheet "${name}" is empty: set "Header is row" to the row that holds the column names.`,
+			`Row ${formatCount(headerRow)} of the sheet "${name}" is empty: set "Header is row" to the row that holds the column names.`,
 			settled
 		);
 	}

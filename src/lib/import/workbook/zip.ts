@@ -3,6 +3,7 @@
 // at a time, never past the size it declared.
 import { Inflate } from 'fflate';
 import { FileProblem } from '../file-problem';
+import { formatCount } from '$lib/wording';
 
 /** The most a workbook may unpack to, all its parts together. */
 export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
@@ -75,7 +76,7 @@ export async function readZipDirectory(file: Blob): Promise<ZipEntry[]> {
 }
 
 function megabytes(bytes: number): string {
-	return `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+	return `${formatCount(Math.round(bytes / 1024 / 1024))} MB`;
 }
 
 /** Refuses a workbook whose parts declare, together, more than the limit: a ZIP bomb or a sheet too large. */
