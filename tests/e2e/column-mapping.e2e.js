@@ -3,31 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { OTHER_TOOL_HEADER as TEMPLATE_HEADER_OF_OTHER_TOOL } from '../helpers/other-tool-header.js';
 import { axeViolations, fixture, openPage, startApp, waitForReview } from './harness.js';
 
-/** The template's columns as another PSA tool names them, in the template's order, and a column of its own. */
-const OTHER_TOOL_HEADER = [
-	'Company',
-	'Contact First Name',
-	'Surname',
-	'E-mail',
-	'Dial Code',
-	'Telephone',
-	'Alternate Contact First Name',
-	'Alternate Contact Last Name',
-	'Alternate Contact Email',
-	'Location',
-	'Street Address',
-	'Town',
-	'State/Province',
-	'Country/Region',
-	'Post Code',
-	'Time Zone',
-	'Website',
-	'Owner',
-	'Teams',
-	'Notes'
-];
+/** The template's columns as another PSA tool names them, and a column of its own. */
+const OTHER_TOOL_HEADER = [...TEMPLATE_HEADER_OF_OTHER_TOOL, 'Notes'];
 /** The fixture's rows on one line each (a quoted cell's line break would split a row here). */
 const ROWS = readFileSync(fixture('clients-valid.csv'), 'utf8')
 	.trim()

@@ -177,25 +177,23 @@ test('clients typed into an empty table are imported; its empty rows are left ou
 	assert.match(await summary(page), /0 rows 0 rows with errors 0 errors/);
 	assert.deepEqual(await axeViolations(page), []);
 
+	// The required columns of three clients, by column.
 	const typed = [
-		['Typed One', 'Ann', 'One', 'ann@one.example', 'Main office', 'Etc/UTC'],
-		['Typed Two', 'Ben', 'Two', 'ben@two.example', 'Main office', 'Europe/London'],
-		['Typed Three', 'Cy', 'Three', 'cy@three.example', 'Main office', 'Asia/Kolkata']
-	];
-	const columns = [
-		'ClientName',
-		'PrimaryContactFirstName',
-		'PrimaryContactLastName',
-		'PrimaryContactEmail',
-		'SiteName',
-		'Timezone'
-	];
+		{ ClientName: 'Typed One', PrimaryContactFirstName: 'Ann', PrimaryContactLastName: 'One' },
+		{ ClientName: 'Typed Two', PrimaryContactFirstName: 'Ben', PrimaryContactLastName: 'Two' },
+		{ ClientName: 'Typed Three', PrimaryContactFirstName: 'Cy', PrimaryContactLastName: 'Three' }
+	].map((client, i) => ({
+		...client,
+		PrimaryContactEmail: `${client.PrimaryContactFirstName.toLowerCase()}@${client.PrimaryContactLastName.toLowerCase()}.example`,
+		SiteName: 'Main office',
+		Timezone: ['Etc/UTC', 'Europe/London', 'Asia/Kolkata'][i]
+	}));
 	// By keyboard, as an admin types: the arrows move between cells and bring them into view.
 	await cell(page, 2, 'ClientName').click();
-	for (const values of typed) {
+	for (const client of typed) {
 		let at = 0;
-		for (const [j, value] of values.entries()) {
-			const to = TEMPLATE_COLUMNS.indexOf(columns[j]);
+		for (const [column, value] of Object.entries(client)) {
+			const to = TEMPLATE_COLUMNS.indexOf(column);
 			for (; at < to; at++) await page.keyboard.press('ArrowRight');
 			await typeIntoFocused(page, value);
 		}
@@ -210,7 +208,7 @@ test('clients typed into an empty table are imported; its empty rows are left ou
 	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
 	await page.getByText('From Entered by hand').waitFor();
 	const rows = await clientNames(page);
-	for (const [name] of typed)
+	for (const { ClientName: name } of typed)
 		assert.ok(
 			rows.some((r) => r.includes(name)),
 			name

@@ -58,14 +58,9 @@ describe('checkRow: the valid row', () => {
 
 describe('checkRow: required columns', () => {
 	it('requires exactly the contract’s six columns', () => {
-		expect(REQUIRED_COLUMNS).toEqual([
-			'ClientName',
-			'PrimaryContactFirstName',
-			'PrimaryContactLastName',
-			'PrimaryContactEmail',
-			'SiteName',
-			'Timezone'
-		]);
+		expect(REQUIRED_COLUMNS.join(' ')).toBe(
+			'ClientName PrimaryContactFirstName PrimaryContactLastName PrimaryContactEmail SiteName Timezone'
+		);
 	});
 
 	it.each(REQUIRED_COLUMNS)('rejects an empty %s as required', (column) => {

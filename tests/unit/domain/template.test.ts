@@ -1,29 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from '$lib/domain/template';
 
 describe('the template', () => {
-	it('has the contract’s 19 columns, in order', () => {
-		expect(TEMPLATE_COLUMNS).toEqual([
-			'ClientName',
-			'PrimaryContactFirstName',
-			'PrimaryContactLastName',
-			'PrimaryContactEmail',
-			'Code',
-			'PhoneNumber',
-			'SecondaryContactFirstName',
-			'SecondaryContactLastName',
-			'SecondaryContactEmail',
-			'SiteName',
-			'AddressLine',
-			'City',
-			'State',
-			'Country',
-			'PostalCode',
-			'Timezone',
-			'EmailDomains',
-			'AccountManager',
-			'TechnicianGroups'
-		]);
+	it('has the contract’s 19 columns, in the order its example file heads them', () => {
+		const contractHeader = readFileSync(new URL('../../fixtures/clients-valid.csv', import.meta.url), 'utf8').split(
+			/\r?\n/
+		)[0];
+		expect(TEMPLATE_COLUMNS.join(',')).toBe(contractHeader);
+		expect(TEMPLATE_COLUMNS).toHaveLength(19);
 	});
 
 	it('indexes each column by name', () => {

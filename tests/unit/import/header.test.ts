@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OTHER_TOOL_HEADER } from '../../helpers/other-tool-header.js';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import {
 	checkHeader,
@@ -227,28 +228,7 @@ describe("other tools' column names", () => {
 	});
 
 	it('maps a whole export from another tool, every column where it belongs', () => {
-		const header = [
-			'Company',
-			'Contact First Name',
-			'Surname',
-			'E-mail',
-			'Dial Code',
-			'Telephone',
-			'Alternate Contact First Name',
-			'Alternate Contact Last Name',
-			'Alternate Contact Email',
-			'Location',
-			'Street Address',
-			'Town',
-			'State/Province',
-			'Country/Region',
-			'Post Code',
-			'Time Zone',
-			'Website',
-			'Owner',
-			'Teams'
-		];
-		const check = checkHeader(header);
+		const check = checkHeader(OTHER_TOOL_HEADER);
 		expect(check.mapping).toEqual(IDENTITY);
 		expect(check.exact).toBe(false);
 		expect(mappingComplete(check.mapping)).toBe(true);
