@@ -9,72 +9,41 @@ import { buildXlsx, compoundFile, declareUnpackedSize } from '../helpers/workboo
 import { axeViolations, openPage, readStore, startApp, TEMPLATE_COLUMNS } from './harness.js';
 
 const ZIP = { value: 2134, format: '00000' };
-/** Three clients as a spreadsheet holds them: phones and codes as numbers, a postal code formatted "00000". */
+/** Three clients of one Boston street as a spreadsheet holds them: phones and codes as numbers, a postal code
+ * formatted "00000". */
+const BOSTON = { Code: 1, City: 'Boston', State: 'MA', Country: 'US', PostalCode: ZIP, Timezone: 'America/New_York' };
 const CLIENTS = [
-	[
-		'Harbor Dental',
-		'Ann',
-		'Lee',
-		'ann@harbordental.example',
-		1,
-		6175550101,
-		'',
-		'',
-		'',
-		'Main office',
-		'1 Harbor St',
-		'Boston',
-		'MA',
-		'US',
-		ZIP,
-		'America/New_York',
-		'harbordental.example',
-		'',
-		''
-	],
-	[
-		'Beacon Law',
-		'Raj',
-		'Patel',
-		'raj@beaconlaw.example',
-		1,
-		6175550102,
-		'Mia',
-		'Chen',
-		'mia@beaconlaw.example',
-		'HQ',
-		'9 Beacon St',
-		'Boston',
-		'MA',
-		'US',
-		ZIP,
-		'America/New_York',
-		'',
-		'',
-		''
-	],
-	[
-		'Cove Bakery',
-		'Sam',
-		'Ortiz',
-		'sam@covebakery.example',
-		1,
-		6175550103,
-		'',
-		'',
-		'',
-		'Shop',
-		'',
-		'Boston',
-		'MA',
-		'US',
-		ZIP,
-		'America/New_York',
-		'',
-		'',
-		''
-	]
-];
+	{
+		ClientName: 'Harbor Dental',
+		PrimaryContactFirstName: 'Ann',
+		PrimaryContactLastName: 'Lee',
+		PrimaryContactEmail: 'ann@harbordental.example',
+		PhoneNumber: 6175550101,
+		SiteName: 'Main office',
+		AddressLine: '1 Harbor St',
+		EmailDomains: 'harbordental.example'
+	},
+	{
+		ClientName: 'Beacon Law',
+		PrimaryContactFirstName: 'Raj',
+		PrimaryContactLastName: 'Patel',
+		PrimaryContactEmail: 'raj@beaconlaw.example',
+		PhoneNumber: 6175550102,
+		SecondaryContactFirstName: 'Mia',
+		SecondaryContactLastName: 'Chen',
+		SecondaryContactEmail: 'mia@beaconlaw.example',
+		SiteName: 'HQ',
+		AddressLine: '9 Beacon St'
+	},
+	{
+		ClientName: 'Cove Bakery',
+		PrimaryContactFirstName: 'Sam',
+		PrimaryContactLastName: 'Ortiz',
+		PrimaryContactEmail: 'sam@covebakery.example',
+		PhoneNumber: 6175550103,
+		SiteName: 'Shop'
+	}
+].map((client) => TEMPLATE_COLUMNS.map((column) => ({ ...BOSTON, ...client })[column] ?? ''));
 
 let app;
 let dir;
