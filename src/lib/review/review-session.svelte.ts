@@ -1,6 +1,6 @@
 // The review in progress: the rows, their problems, the admin's edits with undo and redo, and the counts the
-// page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts and a
-// version number are state, and the grid is told exactly which rows changed.
+// page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts are state, and
+// whatever works on the rows (the grid, the draft, the fix panel) is told exactly which rows changed.
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
@@ -86,8 +86,6 @@ export class ReviewSession {
 	// Tallied per row in plain fields: 100,000 writes to reactive state would cost more than the checks.
 	private tallies = { rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 };
 	private columnTallies: number[] = [];
-	/** Bumped on every change, for whatever derives from the rows. */
-	version = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	undoLabel = $state('');
@@ -117,6 +115,7 @@ export class ReviewSession {
 		this.errorsByColumn = [...this.columnTallies];
 	}
 
+	/** The one change event, for work that scales with the rows (README: "How state changes reach the page"). */
 	onRowsChanged(listener: (change: RowsChanged) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
@@ -496,7 +495,6 @@ export class ReviewSession {
 	private changed(change: RowsChanged) {
 		this.counts = { ...this.tallies };
 		this.errorsByColumn = [...this.columnTallies];
-		this.version++;
 		for (const listener of this.listeners) listener(change);
 	}
 }

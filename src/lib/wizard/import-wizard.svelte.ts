@@ -1,22 +1,7 @@
 // The import wizard's state: choose a file → (header mapping) → reading → review → commit → outcome.
 // The page renders whichever stage this says; all the work is here and in the modules it calls.
-/* eslint-disable svelte/prefer-svelte-reactivity -- draft bookkeeping sets and maps are deliberately not reactive */
 import { messageOf } from '$lib/wording';
-import {
-	chunkRowCounts,
-	claimDraft,
-	describeDamage,
-	discardDraft,
-	DRAFT_CHUNK_ROWS,
-	draftChunkOf,
-	DraftTaken,
-	loadDraft,
-	loadDraftMeta,
-	saveDraft,
-	type DraftKey,
-	type DraftMeta,
-	type DraftRow
-} from '$lib/db/drafts';
+import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta } from '$lib/db/drafts';
 import { newId } from '$lib/db/ids';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
 import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
@@ -36,6 +21,7 @@ import {
 import { inspect, parse, ReadFailure, type ParseJob } from '../import/parse-client';
 import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from '../import/paste';
 import { byHandRows, byHandSource } from './by-hand';
+import { DraftAutosave } from './draft-autosave.svelte';
 import type { FileSettings, Progress } from '../import/protocol';
 import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
 import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
@@ -47,17 +33,6 @@ interface ChooseOptions {
 }
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
-
-const DRAFT_DELAY_MS = 500;
-/** How long the first save of a new review may wait for the page to be idle. */
-const FIRST_DRAFT_WAIT_MS = 10_000;
-
-/** The draft chunks that hold the review's rows. */
-function chunksOf(session: ReviewSession): Set<number> {
-	const indexes = new Set<number>();
-	for (const row of session.rows) indexes.add(draftChunkOf(row.rowNumber));
-	return indexes;
-}
 
 export class ImportWizard {
 	stage = $state<Stage>('choose');
@@ -80,8 +55,11 @@ export class ImportWizard {
 	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
 	session = $state.raw<ReviewSession | null>(null);
 	draft = $state.raw<DraftMeta<ReviewSource> | null>(null);
-	/** Edits not yet in the saved draft (their save is waiting for a pause, or running). */
-	draftPending = $state(false);
+	/** The review's draft, saved as the admin edits (its `pending` says edits are not saved yet). */
+	readonly autosave = new DraftAutosave({
+		onTaken: (reason) => this.lose(reason),
+		onFailed: (message) => (this.error = message)
+	});
 	commitWritten = $state(0);
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
@@ -98,20 +76,12 @@ export class ImportWizard {
 	pasted = $state.raw<string | null>(null);
 
 	private job: ParseJob | null = null;
-	private draftTimer: ReturnType<typeof setTimeout> | undefined;
-	/** Draft chunks to write again. */
-	private dirtyChunks: Set<number> | 'all' = 'all';
-	private stopDraftSync: (() => void) | undefined;
 	/** The review shown (edited here, or read-only), whose id its draft carries. */
 	private reviewId: string | null = null;
-	/** This tab, as the draft's writer. */
-	private readonly writer = newId();
 	private tabs: ReviewTabs | null = null;
 	private stopWaitingForFree: (() => void) | undefined;
 	/** The admin confirmed that the file chosen replaces the review open in another tab. */
 	private replaceOther = false;
-	/** Draft saves, one after another. */
-	private saving: Promise<void> = Promise.resolve();
 
 	/** Joins the other tabs of this browser and looks for a saved review; returns what leaves them. */
 	connect(): () => void {
@@ -122,8 +92,7 @@ export class ImportWizard {
 			this.tabs = null;
 			this.stopWaitingForFree?.();
 			// The last edits are saved before another tab may take the review.
-			clearTimeout(this.draftTimer);
-			void this.saveDraftNow().finally(() => {
+			void this.autosave.flush().finally(() => {
 				const held = tabs.holding;
 				tabs.letGo();
 				if (held) tabs.post({ type: 'changed' });
@@ -141,10 +110,6 @@ export class ImportWizard {
 		this.openElsewhere = elsewhere;
 		this.stopWaitingForFree?.();
 		if (elsewhere) this.stopWaitingForFree = this.tabs?.whenFree(() => void this.checkForDraft());
-	}
-
-	private get key(): DraftKey {
-		return { reviewId: this.reviewId ?? '', writer: this.writer };
 	}
 
 	private hold(how: Acquire): Promise<boolean> {
@@ -192,9 +157,8 @@ export class ImportWizard {
 		if (!session) return;
 		// No edit from now on, so none goes unsaved; a large one under way is finished and saved with the rest.
 		session.readOnly = true;
-		clearTimeout(this.draftTimer);
 		await session.settled();
-		await this.saveDraftNow();
+		await this.autosave.flush();
 		this.tabs?.letGo();
 		this.lose('moved');
 	}
@@ -202,10 +166,7 @@ export class ImportWizard {
 	/** The review stays on screen, read-only: nothing more is edited or saved here. */
 	private lose(reason: 'moved' | 'discarded') {
 		if (this.readOnly === 'discarded') return;
-		clearTimeout(this.draftTimer);
-		this.stopDraftSync?.();
-		this.draftPending = false;
-		this.dirtyChunks = new Set();
+		this.autosave.stop();
 		this.readOnly = reason;
 		if (this.session) this.session.readOnly = true;
 	}
@@ -260,12 +221,11 @@ export class ImportWizard {
 		this.fileName = session.source.fileName;
 		const replaced = (await loadDraftMeta())?.reviewId;
 		this.reviewId = newId();
-		await claimDraft(this.key, session.source, chunkRowCounts(session.rows.map((row) => row.rowNumber)));
+		await this.autosave.start(session, this.reviewId, { claim: true });
 		this.draft = null;
-		this.startReview(session, 'all');
+		this.startReview(session);
 		if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
 		this.tabs?.post({ type: 'changed' });
-		this.saveDraftSoon(0);
 	}
 
 	/** Reads the file again with another encoding or delimiter, or another sheet or header row of a workbook. */
@@ -336,9 +296,7 @@ export class ImportWizard {
 
 	/** Back from the review to the mapping screen, to change a remembered mapping that was applied. */
 	changeMapping(): void {
-		this.stopDraftSync?.();
-		clearTimeout(this.draftTimer);
-		this.draftPending = false;
+		this.autosave.stop();
 		this.session = null;
 		this.stage = 'header';
 	}
@@ -378,13 +336,12 @@ export class ImportWizard {
 			this.progress = await this.job.done;
 			const replaced = (await loadDraftMeta())?.reviewId;
 			this.reviewId = newId();
-			await claimDraft(this.key, source, chunkRowCounts(session.rows.map((row) => row.rowNumber)));
-			this.startReview(session, 'all');
-			if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
-			this.tabs?.post({ type: 'changed' });
 			// The first save waits for the grid to have taken every row: it is the file's all, and the file is
 			// still at hand meanwhile.
-			this.saveDraftSoon(0, { whenIdle: true });
+			await this.autosave.start(session, this.reviewId, { claim: true, whenIdle: true });
+			this.startReview(session);
+			if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
+			this.tabs?.post({ type: 'changed' });
 		} catch (error) {
 			if (error instanceof DOMException && error.name === 'AbortError') return;
 			this.fail(messageOf(error));
@@ -427,7 +384,10 @@ export class ImportWizard {
 			this.letGo();
 			return this.lose('discarded');
 		}
-		const [loaded, workspace] = await Promise.all([loadDraft<ReviewSource>(this.writer), loadWorkspaceSnapshot()]);
+		const [loaded, workspace] = await Promise.all([
+			loadDraft<ReviewSource>(this.autosave.writer),
+			loadWorkspaceSnapshot()
+		]);
 		if (!loaded) {
 			this.reset();
 			this.stage = 'choose';
@@ -456,9 +416,8 @@ export class ImportWizard {
 		// A damaged draft, or one saved by an earlier version, is written again whole from what was there.
 		const rewrite = loaded.damage !== null || !meta.chunks;
 		this.reviewId = meta.reviewId ?? newId();
-		if (rewrite) await claimDraft(this.key, meta.source, chunkRowCounts(rows.map((row) => row.rowNumber)));
-		this.startReview(session, rewrite ? 'all' : new Set());
-		if (rewrite) this.saveDraftSoon(0);
+		await this.autosave.start(session, this.reviewId, { claim: rewrite });
+		this.startReview(session);
 	}
 
 	/** Discards the review shown here, or the saved one offered to resume, and tells the other tabs. */
@@ -471,68 +430,11 @@ export class ImportWizard {
 		this.letGo();
 	}
 
-	private startReview(session: ReviewSession, dirty: Set<number> | 'all') {
-		this.stopDraftSync?.();
+	private startReview(session: ReviewSession) {
 		this.session = session;
 		this.readOnly = null;
 		this.importedElsewhere = null;
 		this.stage = 'review';
-		this.dirtyChunks = dirty;
-		this.stopDraftSync = session.onRowsChanged(({ updated, added, removed }) => {
-			if (this.dirtyChunks === 'all') return this.saveDraftSoon(DRAFT_DELAY_MS);
-			for (const row of [...updated, ...added, ...removed]) this.dirtyChunks.add(draftChunkOf(row.rowNumber));
-			this.saveDraftSoon(DRAFT_DELAY_MS);
-		});
-	}
-
-	/** Saves the review after a pause in the admin's typing, never in the way of it. */
-	private saveDraftSoon(delay: number, { whenIdle = false } = {}) {
-		clearTimeout(this.draftTimer);
-		this.draftPending = true;
-		this.draftTimer = setTimeout(async () => {
-			if (whenIdle && typeof requestIdleCallback === 'function') {
-				await new Promise((resolve) => requestIdleCallback(resolve, { timeout: FIRST_DRAFT_WAIT_MS }));
-			}
-			await this.saveDraftNow();
-		}, delay);
-	}
-
-	/** Saves the chunks edited so far, after any save still running. */
-	private saveDraftNow(): Promise<void> {
-		this.saving = this.saving.then(() => this.writeDraft());
-		return this.saving;
-	}
-
-	private async writeDraft() {
-		const session = this.session;
-		if (!session || this.readOnly || this.reviewId === null) return;
-		try {
-			await saveDraft(this.key, session.source, this.takeDirtyChunks(session));
-		} catch (error) {
-			// Another tab took this review over, or replaced it: nothing more is written here.
-			if (error instanceof DraftTaken) return this.lose(error.reason === 'replaced' ? 'discarded' : 'moved');
-			this.error = `Your review could not be saved in this browser (${messageOf(error)}). Keep this tab open until you import.`;
-		} finally {
-			// Edits made while this save ran have their own save scheduled.
-			this.draftPending = !this.readOnly && (this.dirtyChunks === 'all' || this.dirtyChunks.size > 0);
-		}
-	}
-
-	/**
-	 * The rows of every chunk edited since the last save (of all chunks after a new read), one chunk at a time
-	 * as the save asks for it: a million rows are never gathered in one go.
-	 */
-	private *takeDirtyChunks(session: ReviewSession): Generator<[number, DraftRow[]]> {
-		const indexes = this.dirtyChunks === 'all' ? chunksOf(session) : this.dirtyChunks;
-		this.dirtyChunks = new Set();
-		for (const index of indexes) {
-			const rows: DraftRow[] = [];
-			for (let n = index * DRAFT_CHUNK_ROWS; n < (index + 1) * DRAFT_CHUNK_ROWS; n++) {
-				const row = session.row(n);
-				if (row) rows.push(row);
-			}
-			yield [index, rows];
-		}
 	}
 
 	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
@@ -550,8 +452,7 @@ export class ImportWizard {
 			const { importRecord } = await commitImport(session.source.fileName, chosen, skipped, (written) => {
 				this.commitWritten = written;
 			});
-			clearTimeout(this.draftTimer);
-			this.stopDraftSync?.();
+			this.autosave.stop();
 			const reviewId = this.reviewId ?? '';
 			await discardDraft(reviewId);
 			// At once, so that no other tab shows this review as still to import.
@@ -589,11 +490,9 @@ export class ImportWizard {
 
 	private reset() {
 		this.job?.cancel();
-		this.stopDraftSync?.();
-		clearTimeout(this.draftTimer);
+		this.autosave.stop();
 		this.letGo();
 		this.error = '';
-		this.draftPending = false;
 		this.readOnly = null;
 		this.importedElsewhere = null;
 		this.draftDamage = '';
