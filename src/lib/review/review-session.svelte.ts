@@ -29,6 +29,9 @@ export const LARGE_EDIT_ROWS = 2_000;
 /** Rows of a large edit taken into the review per task, once checked. */
 const LARGE_EDIT_SLICE = 2_000;
 
+/** A pause that lets the page draw and take input between slices of a large edit. */
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
 /** The issues of a row without any: one shared array, not a million empty ones. */
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 
@@ -151,6 +154,7 @@ export class ReviewSession {
 	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
 	edit(changes: readonly CellChange[], label: string): void {
 		if (this.readOnly) return;
+		if (this.checkElsewhere !== undefined && changes.length >= LARGE_EDIT_ROWS) return this.editLarge(changes, label);
 		const real = this.realChanges(changes);
 		if (real.length === 0) return;
 		this.record({ kind: 'cells', label, before: this.valuesBefore(real), after: real });
@@ -218,6 +222,33 @@ export class ReviewSession {
 		return { rowNumber, values, ownIssues, issues: NO_ISSUES, inReview: false, leftOut: false };
 	}
 
+	/**
+	 * A large edit is recorded at once (Undo names it from the click on) and worked out in its turn, a slice per
+	 * task: which changes change something, and the values they replace, are read once any large edit queued
+	 * before it is in, so that its undo restores what it really replaced.
+	 */
+	private editLarge(changes: readonly CellChange[], label: string) {
+		const entry: HistoryEntry = { kind: 'cells', label, before: [], after: [] };
+		this.record(entry);
+		this.enqueue(async () => {
+			for (let start = 0; start < changes.length; start += LARGE_EDIT_SLICE) {
+				if (start > 0) await nextTask();
+				const real = this.realChanges(changes.slice(start, start + LARGE_EDIT_SLICE));
+				entry.after.push(...real);
+				entry.before.push(...this.valuesBefore(real));
+			}
+			if (entry.after.length === 0) return this.forget(entry);
+			await this.applyLarge(entry.after);
+		}, changes.length);
+	}
+
+	/** Drops an edit that turned out to change nothing from the history, wherever it is by now. */
+	private forget(entry: HistoryEntry) {
+		this.undoStack = this.undoStack.filter((e) => e !== entry);
+		this.redoStack = this.redoStack.filter((e) => e !== entry);
+		this.syncHistory();
+	}
+
 	/** The changes that change something. */
 	private realChanges(changes: readonly CellChange[]): CellChange[] {
 		return changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
@@ -232,7 +263,7 @@ export class ReviewSession {
 		const entry = this.undoStack.pop();
 		if (!entry) return;
 		this.redoStack.push(entry);
-		if (entry.kind === 'cells') this.applyCells(entry.before);
+		if (entry.kind === 'cells') this.applyCells(() => entry.before);
 		else if (entry.kind === 'remove') this.attach(entry.rows);
 		else if (entry.kind === 'add') this.detach([entry.row]);
 		else {
@@ -247,7 +278,7 @@ export class ReviewSession {
 		const entry = this.redoStack.pop();
 		if (!entry) return;
 		this.undoStack.push(entry);
-		if (entry.kind === 'cells') this.applyCells(entry.after);
+		if (entry.kind === 'cells') this.applyCells(() => entry.after);
 		else if (entry.kind === 'remove') this.detach(entry.rows.map((r) => r.row));
 		else if (entry.kind === 'add') this.attach([{ index: entry.index, row: entry.row }]);
 		else {
@@ -300,20 +331,35 @@ export class ReviewSession {
 
 	/**
 	 * Applies cell values, re-checking only the rows they touch and those sharing their old or new unique values.
-	 * A large edit is checked in workers and taken in slices; edits asked for meanwhile wait their turn.
+	 * A large edit is checked in workers and taken in slices; edits asked for meanwhile wait their turn, and
+	 * read their values (`changes` as a function: an undo's) when it comes.
 	 */
-	private applyCells(changes: readonly CellChange[]) {
-		const rowCount = new Set(changes.map((c) => c.rowNumber)).size;
-		const large = this.checkElsewhere !== undefined && rowCount >= LARGE_EDIT_ROWS;
-		if (!large && !this.queue) {
-			this.applyNow(changes);
+	private applyCells(changes: readonly CellChange[] | (() => readonly CellChange[])) {
+		const now = typeof changes !== 'function' ? changes : this.queue ? undefined : changes();
+		if (now && !this.queue && !this.isLarge(now)) {
+			this.applyNow(now);
 			return;
 		}
-		// Shown at once: the page says the edit is under way before its rows are even checked.
-		if (large && !this.applying) this.applying = { done: 0, total: rowCount };
-		const queued = (this.queue ?? Promise.resolve()).then(() =>
-			large ? this.applyLarge(changes) : this.applyNow(changes)
+		this.enqueue(
+			() => {
+				const inTurn = typeof changes === 'function' ? changes() : changes;
+				return this.isLarge(inTurn) ? this.applyLarge(inTurn) : this.applyNow(inTurn);
+			},
+			now && this.isLarge(now) ? now.length : undefined
 		);
+	}
+
+	private isLarge(changes: readonly CellChange[]): boolean {
+		return this.checkElsewhere !== undefined && new Set(changes.map((c) => c.rowNumber)).size >= LARGE_EDIT_ROWS;
+	}
+
+	/**
+	 * Runs a task after those queued before it. `largeRows`: the task is a large edit, and the page says so at
+	 * once, before its rows are even checked.
+	 */
+	private enqueue(task: () => void | Promise<void>, largeRows?: number) {
+		if (largeRows !== undefined && !this.applying) this.applying = { done: 0, total: largeRows };
+		const queued = (this.queue ?? Promise.resolve()).then(task);
 		this.queue = queued;
 		void queued.finally(() => {
 			if (this.queue !== queued) return;
@@ -325,7 +371,7 @@ export class ReviewSession {
 	private async applyLarge(changes: readonly CellChange[]) {
 		const edited = new Map<ReviewRow, string[]>();
 		for (let i = 0; i < changes.length; i++) {
-			if (i > 0 && i % LARGE_EDIT_SLICE === 0) await new Promise((resume) => setTimeout(resume, 0));
+			if (i > 0 && i % LARGE_EDIT_SLICE === 0) await nextTask();
 			const { rowNumber, column, value } = changes[i];
 			const row = this.byNumber[rowNumber];
 			if (!row) continue;
@@ -340,7 +386,7 @@ export class ReviewSession {
 			this.snapshot
 		);
 		for (let start = 0; start < entries.length; start += LARGE_EDIT_SLICE) {
-			if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+			if (start > 0) await nextTask();
 			const touched = new Set<ReviewRow>();
 			const affected = new Set<number>();
 			entries.slice(start, start + LARGE_EDIT_SLICE).forEach(([row, values], i) => {

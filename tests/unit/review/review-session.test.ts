@@ -487,6 +487,46 @@ describe('ReviewSession large edits', () => {
 		expect(review.counts.errors).toBe(1);
 	});
 
+	it('names a large edit in Undo at once, and undoes it even when Undo comes before it is in', async () => {
+		const review = largeSession(LARGE_EDIT_ROWS);
+		review.edit(fixAll(review), 'Fix time zones');
+		expect(review.canUndo).toBe(true);
+		expect(review.undoLabel).toBe('Fix time zones');
+		review.undo();
+		await review.settled();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('US/Eastern');
+		expect(review.counts.errors).toBe(LARGE_EDIT_ROWS);
+		review.redo();
+		await review.settled();
+		expect(review.counts.errors).toBe(0);
+	});
+
+	it('undoes the second of two large edits back to what the first left, not to the file', async () => {
+		const review = largeSession(LARGE_EDIT_ROWS);
+		review.edit(fixAll(review), 'Fix time zones');
+		const toLondon = review.rows.map((row) => ({
+			rowNumber: row.rowNumber,
+			column: COL.Timezone,
+			value: 'Europe/London'
+		}));
+		review.edit(toLondon, 'Set London');
+		await review.settled();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('Europe/London');
+		review.undo();
+		await review.settled();
+		expect(review.row(2)!.values[COL.Timezone]).toBe('America/New_York');
+		expect(review.undoLabel).toBe('Fix time zones');
+	});
+
+	it('leaves no Undo step for a large edit that changes nothing', async () => {
+		const review = largeSession(LARGE_EDIT_ROWS);
+		review.edit(fixAll(review), 'Fix time zones');
+		await review.settled();
+		review.edit(fixAll(review), 'Fix time zones again');
+		await review.settled();
+		expect(review.undoLabel).toBe('Fix time zones');
+	});
+
 	it('checks a small edit at once, in place', () => {
 		const review = largeSession(10);
 		checkedElsewhere = 0;
