@@ -1,7 +1,7 @@
 // The CSV parser the worker uses: papaparse's own parser, fed text as it is decoded. Each `push` returns the
 // records completed so far and keeps back the last, possibly cut, one, exactly as papaparse's streamers do.
 import Papa from 'papaparse';
-import type { Delimiter } from './delimiter';
+import type { Delimiter, Newline } from './delimiter';
 
 export interface ParseProblem {
 	/** Index of the record (0 = header) where papaparse noticed it. */
@@ -13,15 +13,12 @@ export class CsvStreamParser {
 	private pending = '';
 	private offset = 0;
 	private recordsSeen = 0;
-	private readonly newline: '\n' | '\r\n' | '\r' | undefined;
 	readonly problems: ParseProblem[] = [];
 
 	constructor(
 		private readonly delimiter: Delimiter,
-		newline?: '\n' | '\r\n' | '\r'
-	) {
-		this.newline = newline;
-	}
+		private readonly newline: Newline
+	) {}
 
 	/** Characters of the record still being read: the one a `push` has not completed. */
 	get pendingLength(): number {
@@ -49,7 +46,6 @@ export class CsvStreamParser {
 		this.pending = last ? '' : input.slice(consumed);
 		this.offset = last ? 0 : result.meta.cursor;
 		for (const error of result.errors) {
-			if (error.code === 'UndetectableDelimiter') continue;
 			// The last record is held back until more text comes: a problem papaparse saw in it may vanish then.
 			if (!last && (error.row ?? 0) >= result.data.length) continue;
 			const record = this.recordsSeen + (error.row ?? 0);
@@ -62,24 +58,4 @@ export class CsvStreamParser {
 		this.recordsSeen += result.data.length;
 		return result.data;
 	}
-}
-
-/**
- * The newline a text uses, from its first line break outside quotes (a quoted cell may hold another kind),
- * or from its first line break at all when every one is quoted, as when a quote is never closed.
- */
-export function detectNewline(sample: string): '\n' | '\r\n' | '\r' {
-	let quoted = false;
-	let index = -1;
-	for (let i = 0; i < sample.length; i++) {
-		const char = sample[i];
-		if (char === '"') quoted = !quoted;
-		else if (!quoted && (char === '\n' || char === '\r')) {
-			index = i;
-			break;
-		}
-	}
-	if (index < 0) index = sample.search(/[\r\n]/);
-	if (index < 0 || sample[index] === '\n') return '\n';
-	return sample[index + 1] === '\n' ? '\r\n' : '\r';
 }

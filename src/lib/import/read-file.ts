@@ -4,12 +4,12 @@ import { TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
 import { checkRows } from './check-pool';
-import { CsvStreamParser, detectNewline } from './csv-parser';
+import { CsvStreamParser } from './csv-parser';
 import { unprotectFormula } from '../csv/csv-writer';
 import { binaryReason, detectEncoding } from './decode';
 import { FileProblem } from './file-problem';
 import { compoundFileProblem, fileKind } from './file-kind';
-import { detectDelimiter } from './delimiter';
+import { detectLayout } from './delimiter';
 import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
 import {
 	MAX_CELL_CHARS,
@@ -100,18 +100,18 @@ export async function inspectFile(
 	const guessed = detectEncoding(sample, complete).encoding;
 	const encoding = chosen.encoding ?? guessed;
 	const text = new TextDecoder(encoding).decode(sample, { stream: !complete });
-	const guessedDelimiter = detectDelimiter(text);
-	const delimiter = chosen.delimiter ?? guessedDelimiter;
+	const layout = detectLayout(text);
+	const delimiter = chosen.delimiter ?? layout.delimiter;
 	// From here on, a problem may be one of reading the file the wrong way: the admin can pick another.
 	const readAs: ReadAs = {
 		settings: { encoding, delimiter },
-		detected: { encoding: guessed, delimiter: guessedDelimiter }
+		detected: { encoding: guessed, delimiter: layout.delimiter }
 	};
 	const binary = binaryReason(sample, encoding);
 	if (binary) throw new FileProblem(binary, readAs);
 	if (text.trim() === '')
 		throw new FileProblem('This file holds only blank lines: it has no header row and no clients.', readAs);
-	const parser = new CsvStreamParser(delimiter, detectNewline(text));
+	const parser = new CsvStreamParser(delimiter, layout.newline);
 	const records = parser.push(text);
 	if (complete) records.push(...parser.finish());
 	const nonEmpty = records.filter((record) => !isBlank(record));
@@ -308,7 +308,7 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 	for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
 		const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
 		const text = decoder.decode(bytes, { stream: true });
-		parser ??= new CsvStreamParser(settings.delimiter, detectNewline(text));
+		parser ??= new CsvStreamParser(settings.delimiter, detectLayout(text).newline);
 		progress.bytesRead = Math.min(file.size, offset + CHUNK_BYTES);
 		take(parser.push(text));
 		// A row still unfinished past the limit is refused now, before it is parsed again with every slice.

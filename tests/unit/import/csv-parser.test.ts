@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CsvStreamParser, detectNewline } from '$lib/import/csv-parser';
+import { CsvStreamParser } from '$lib/import/csv-parser';
 import { parseCsv } from '../../helpers/parse-csv';
-import type { Delimiter } from '$lib/import/delimiter';
+import { detectLayout, type Delimiter } from '$lib/import/delimiter';
 
 const spectrum = new URL('../../../node_modules/csv-spectrum/', import.meta.url);
 const spectrumCases = readdirSync(new URL('csvs/', spectrum))
@@ -32,7 +32,7 @@ function asObjects(records: string[][]): Record<string, string>[] {
 
 /** Feeds the text in chunks of `size` characters, as the worker feeds decoded slices. */
 function parseInChunks(text: string, size: number, delimiter: Delimiter = ',') {
-	const parser = new CsvStreamParser(delimiter, detectNewline(text));
+	const parser = new CsvStreamParser(delimiter, detectLayout(text).newline);
 	const records: string[][] = [];
 	for (let i = 0; i < text.length; i += size) records.push(...parser.push(text.slice(i, i + size)));
 	records.push(...parser.finish());
@@ -90,6 +90,17 @@ describe('parseCsv', () => {
 		expect(parseCsv('a,b\r1,2\r', ',')).toEqual([
 			['a', 'b'],
 			['1', '2']
+		]);
+	});
+
+	it('reads a CRLF file whose first row holds a quoted LF, and an LF file whose first row holds a quoted CRLF', () => {
+		expect(parseCsv('"Client\nName",City\r\nAcme,Paris\r\n', ',')).toEqual([
+			['Client\nName', 'City'],
+			['Acme', 'Paris']
+		]);
+		expect(parseCsv('"Client\r\nName",City\nAcme,Paris\n', ',')).toEqual([
+			['Client\r\nName', 'City'],
+			['Acme', 'Paris']
 		]);
 	});
 
@@ -202,19 +213,5 @@ describe('CsvStreamParser', () => {
 		parser.push('a,b\n"1",2\n');
 		parser.finish();
 		expect(parser.problems).toEqual([]);
-	});
-});
-
-describe('detectNewline', () => {
-	it.each([
-		['a,b\r\n1,2', '\r\n'],
-		['a,b\n1,2', '\n'],
-		['a,b\r1,2', '\r'],
-		['a,b', '\n'],
-		['"a\rb",c\r\n1,2', '\r\n'],
-		['"a\nb",c\r1,2', '\r'],
-		['"never closed\r\n1,2', '\r\n']
-	])('finds the line end of %j', (text, newline) => {
-		expect(detectNewline(text)).toBe(newline);
 	});
 });

@@ -196,6 +196,18 @@ describe('inspectFile', () => {
 		expect(rows[0].issues).toEqual([]);
 	});
 
+	it('detects the semicolons of a short two-column file, and its CR line ends', async () => {
+		const inspection = await inspectFile(
+			csvFile(['ClientName;EmailDomains\rAcme;acme.example\rGlobex;globex.example\r'])
+		);
+		expect(inspection.detected).toEqual({ encoding: 'utf-8', delimiter: ';' });
+		expect(inspection.header).toEqual(['ClientName', 'EmailDomains']);
+		expect(inspection.samples).toEqual([
+			['Acme', 'Globex'],
+			['acme.example', 'globex.example']
+		]);
+	});
+
 	it('suggests the mapping of a header with near-misses', async () => {
 		const inspection = await inspectFile(csvFile(['client name,Primary Contact Email,Notes\nAcme,a@b.example,x\n']));
 		expect(inspection.headerCheck.exact).toBe(false);
