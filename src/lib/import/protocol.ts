@@ -81,20 +81,21 @@ export type WorkerRequest = { id: number } & (
 	| { type: 'parse'; file: File; settings: FileSettings; mapping: ColumnMapping; workspace: WorkspaceSnapshot }
 );
 
+/** What the start of a file says: how it is read, its header and first values. */
+export interface Inspection {
+	settings: FileSettings;
+	detected: FileSettings;
+	header: string[];
+	headerCheck: HeaderCheck;
+	hasRows: boolean;
+	/** Per header column, a few of its first values, for the admin to map columns by their data. */
+	samples: string[][];
+	/** A workbook's sheet names; absent for a CSV. */
+	sheets?: string[];
+}
+
 export type WorkerResponse = { id: number } & (
-	| {
-			type: 'inspected';
-			settings: FileSettings;
-			detected: FileSettings;
-			header: string[];
-			headerCheck: HeaderCheck;
-			/** Whether the file holds anything after its header. */
-			hasRows: boolean;
-			/** Per header column, its first few distinct values. */
-			samples: string[][];
-			/** A workbook's sheet names; absent for a CSV. */
-			sheets?: string[];
-	  }
+	| ({ type: 'inspected' } & Inspection)
 	| { type: 'rows'; batch: RowBatch; progress: Progress }
 	| { type: 'done'; progress: Progress }
 	/** `readAs` when the failure came after the encoding and delimiter were settled, so they can be changed. */

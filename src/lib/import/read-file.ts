@@ -17,6 +17,7 @@ import {
 	MAX_FILE_BYTES,
 	MAX_ROW_CHARS,
 	type FileSettings,
+	type Inspection,
 	type ParsedRow,
 	type Progress,
 	type ReadAs
@@ -57,18 +58,6 @@ function checkSizes(record: readonly string[], rowNumber: number, header: readon
 			readAs
 		);
 	}
-}
-
-export interface Inspection {
-	settings: FileSettings;
-	detected: FileSettings;
-	header: string[];
-	headerCheck: HeaderCheck;
-	hasRows: boolean;
-	/** Per header column, a few of its first values, for the admin to map columns by their data. */
-	samples: string[][];
-	/** A workbook's sheet names; absent for a CSV. */
-	sheets?: string[];
 }
 
 /** Reads the start of a file: its encoding, delimiter and header. Throws a FileProblem the admin can read. */
