@@ -9,6 +9,7 @@ import { listTechnicians } from '$lib/db/technicians';
 import { toClientRecord } from '$lib/domain/client';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { sampleRow } from '$lib/csv/sample-csv';
+import { goto } from '$app/navigation';
 
 vi.mock('$app/navigation', () => ({ beforeNavigate: () => {}, goto: vi.fn() }));
 vi.mock('$app/paths', () => ({ resolve: (path: string) => path, asset: (path: string) => path }));
@@ -25,6 +26,13 @@ async function props() {
 beforeEach(async () => {
 	await resetDemo();
 });
+
+/** Whether leaving the page now would ask first (the browser's "Leave site?" on unload). */
+function warnsOnLeave(): boolean {
+	const unload = new Event('beforeunload', { cancelable: true });
+	window.dispatchEvent(unload);
+	return unload.defaultPrevented;
+}
 
 describe('the client form', () => {
 	it('says which required fields are missing, beside them and in a summary, on save', async () => {
@@ -150,5 +158,92 @@ describe('the client form', () => {
 		expect(screen.getByLabelText('State or region')).toHaveValue('US-GA');
 		await user.type(screen.getByLabelText('Find timezones'), 'new york{Enter}');
 		expect(screen.getByLabelText(/^Timezone/)).toHaveValue('America/New_York');
+	});
+});
+
+/** Fills in what a new client needs to be saved. */
+async function fillRequired(user: ReturnType<typeof userEvent.setup>, name: string, email: string) {
+	await user.type(screen.getByLabelText(/^Client name/), name);
+	await user.type(screen.getByLabelText(/^Primary contact first name/), 'Maria');
+	await user.type(screen.getByLabelText(/^Primary contact last name/), 'Lopez');
+	await user.type(screen.getByLabelText(/^Primary contact email/), email);
+	await user.type(screen.getByLabelText(/^Site name/), 'Head office');
+	await user.type(screen.getByLabelText('Find timezones'), 'kolk{Enter}');
+}
+
+describe('the client form’s unsaved changes', () => {
+	it('warn before leaving once a field is edited, and not once it is changed back', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		expect(warnsOnLeave()).toBe(false);
+		const name = screen.getByLabelText(/^Client name/);
+		await user.type(name, 'Acme');
+		expect(warnsOnLeave()).toBe(true);
+		await user.clear(name);
+		expect(warnsOnLeave()).toBe(false);
+		await user.selectOptions(screen.getByLabelText('Country'), 'NL');
+		expect(warnsOnLeave()).toBe(true);
+	});
+
+	it('count working hours, holidays, properties and the logo, until each is undone', async () => {
+		const user = userEvent.setup();
+		Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:logo'), revokeObjectURL: vi.fn() });
+		render(ClientForm, await props());
+
+		const alwaysOpen = screen.getByRole('checkbox', { name: 'Open 24 × 7' });
+		await user.click(alwaysOpen);
+		expect(warnsOnLeave()).toBe(true);
+		await user.click(alwaysOpen);
+		expect(warnsOnLeave()).toBe(false);
+		await user.clear(screen.getByLabelText('Monday opens at'));
+		await user.type(screen.getByLabelText('Monday opens at'), '08:00');
+		expect(warnsOnLeave()).toBe(true);
+		await user.clear(screen.getByLabelText('Monday opens at'));
+		await user.type(screen.getByLabelText('Monday opens at'), '09:00');
+		expect(warnsOnLeave()).toBe(false);
+
+		await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+		expect(warnsOnLeave()).toBe(true);
+		await user.click(screen.getByRole('button', { name: 'Remove holiday 1' }));
+		expect(warnsOnLeave()).toBe(false);
+
+		await user.click(screen.getByRole('button', { name: 'Add property' }));
+		await user.type(screen.getByLabelText('Property name'), 'Door code');
+		expect(warnsOnLeave()).toBe(true);
+		await user.click(screen.getByRole('button', { name: 'Remove property 1 (Door code)' }));
+		expect(warnsOnLeave()).toBe(false);
+
+		const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'logo.png', { type: 'image/png' });
+		await user.upload(screen.getByLabelText(/^Company logo/), png);
+		await screen.findByRole('button', { name: 'Remove logo' });
+		expect(warnsOnLeave()).toBe(true);
+		await user.click(screen.getByRole('button', { name: 'Remove logo' }));
+		expect(warnsOnLeave()).toBe(false);
+	});
+
+	it('are gone once the client is saved, and come back with the next edit', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		await fillRequired(user, 'Acme Dental', 'maria@acme-dental.example');
+		expect(warnsOnLeave()).toBe(true);
+
+		await user.click(screen.getByRole('button', { name: 'Save' }));
+		await vi.waitFor(() => expect(goto).toHaveBeenCalled(), { timeout: 5000 });
+		expect(screen.getByLabelText(/^Client name/)).toHaveValue('Acme Dental');
+		expect(warnsOnLeave()).toBe(false);
+		await user.type(screen.getByLabelText(/^City/), 'Pune');
+		expect(warnsOnLeave()).toBe(true);
+	});
+
+	it('are gone after “Save and add another” empties the form', async () => {
+		const user = userEvent.setup();
+		render(ClientForm, await props());
+		await fillRequired(user, 'Acme Dental', 'maria@acme-dental.example');
+		await user.click(screen.getByRole('button', { name: 'Save and add another' }));
+		// Saving checks the database and writes to it: slower than a keystroke on a busy machine.
+		expect(await screen.findByRole('status', {}, { timeout: 5000 })).toHaveTextContent(
+			'Saved Acme Dental. Add the next client.'
+		);
+		expect(warnsOnLeave()).toBe(false);
 	});
 });

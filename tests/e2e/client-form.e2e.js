@@ -119,6 +119,29 @@ test('a client is filled in with keyboard and mouse, saved, found, edited and de
 	await context.close();
 });
 
+test('leaving the form asks first while it holds a change, and not once the change is undone', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/clients/new');
+	await page.getByRole('heading', { name: 'Client details' }).waitFor();
+	const questions = [];
+	page.on('dialog', async (dialog) => {
+		questions.push(dialog.message());
+		await dialog.dismiss();
+	});
+	const clients = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true });
+
+	await page.getByRole('button', { name: 'Add holiday' }).click();
+	await Promise.all([page.waitForEvent('dialog'), clients.click()]);
+	assert.deepEqual(questions, ['You have unsaved changes to this client. Leave without saving?']);
+	await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+
+	await page.getByRole('button', { name: 'Remove holiday 1' }).click();
+	await clients.click();
+	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+	assert.equal(questions.length, 1, 'no question once the form is as it was');
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
+
 test('a duplicate client name is refused with a message', async () => {
 	const { page, context } = await openPage(app, '/clients/new');
 	await fillRequired(page, 'Fabrikam', 'anna@fabrikam.example');

@@ -1,5 +1,6 @@
 // The new-client and edit-client form's state: its fields as the template's values (so the import's rules
-// judge them), the form-only extras, what the admin has touched, and the problems to show.
+// judge them), the form-only extras, what the admin has touched, the problems to show, and whether anything
+// differs from what was last loaded or saved.
 import { checkExtras, emptyExtras, type ClientExtras } from '$lib/domain/client-extras';
 import type { ClientRecord, RecordLookups } from '$lib/domain/client';
 import { toTemplateValues } from '$lib/domain/client';
@@ -22,21 +23,44 @@ export function fieldIdOf(column: number, workspace: WorkspaceIndex): string {
 		: `field-custom-${workspace.customFields[column - TEMPLATE_COLUMNS.length]?.id}`;
 }
 
+/** What the form holds, to compare with what it held when loaded or saved; the logo, a Blob, by identity. */
+interface Content {
+	fields: string;
+	logo: Blob | null;
+}
+
+function contentOf(values: string[], extras: ClientExtras): Content {
+	const { logo, ...rest } = extras;
+	return { fields: JSON.stringify([values, rest]), logo };
+}
+
 export class ClientFormState {
 	values = $state<string[]>([]);
 	extras = $state<ClientExtras>(emptyExtras());
 	/** Field ids the admin has left at least once: their errors show from then on. */
 	touched = $state<Record<string, boolean>>({});
 	submitted = $state(false);
-	dirty = $state(false);
 	/** Clashes with stored clients, found through the database's indexes (see `checkAgainstDatabase`). */
 	clashes = $state.raw<RowIssue[]>([]);
+
+	/** The form's content as last loaded or saved (or empty, for a new client). */
+	private saved = $state.raw<Content>({ fields: '', logo: null });
+
+	/**
+	 * True when the form differs from what was last loaded or saved: leaving then asks first. Derived, so
+	 * undoing an edit by hand makes the form clean again (the form is small: comparing it is cheap).
+	 */
+	readonly dirty: boolean = $derived.by(() => {
+		const now = contentOf(this.values, this.extras);
+		return now.fields !== this.saved.fields || now.logo !== this.saved.logo;
+	});
 
 	constructor(
 		private readonly workspace: () => WorkspaceIndex,
 		readonly clientId: string | null = null
 	) {
 		this.values = workspace().columns.map(() => '');
+		this.markClean();
 	}
 
 	/** Fills the form from a stored client (Edit client). */
@@ -48,12 +72,16 @@ export class ClientFormState {
 			holidays: client.holidays.map((h) => ({ ...h })),
 			properties: client.properties.map((p) => ({ ...p }))
 		};
-		this.dirty = false;
+		this.markClean();
+	}
+
+	/** What the form holds now counts as unchanged: once it is loaded, saved or emptied. */
+	markClean(): void {
+		this.saved = contentOf(this.values, this.extras);
 	}
 
 	set(column: number, value: string): void {
 		this.values[column] = value;
-		this.dirty = true;
 	}
 
 	get(column: number): string {
@@ -94,7 +122,7 @@ export class ClientFormState {
 		this.extras = emptyExtras();
 		this.touched = {};
 		this.submitted = false;
-		this.dirty = false;
+		this.markClean();
 	}
 
 	/** The country code the State and Timezone lists follow. */

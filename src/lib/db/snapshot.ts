@@ -1,4 +1,4 @@
-// The workspace as the rules see it, read in one transaction so it is consistent.
+// The workspace read in one transaction so it is consistent: as the rules see it, and its counts.
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import { db } from './schema';
 import { listCustomFields } from './custom-fields';
@@ -24,5 +24,23 @@ export async function loadWorkspaceSnapshot({ withClients = true } = {}): Promis
 			signUpEmail: settings.signUpEmail,
 			customFields
 		};
+	});
+}
+
+export interface WorkspaceCounts {
+	clients: number;
+	technicians: number;
+	groups: number;
+}
+
+/** How many clients, technicians and groups the workspace holds (the home page's line). */
+export function countWorkspace(): Promise<WorkspaceCounts> {
+	return db.transaction('r', db.clients, db.technicians, db.groups, async () => {
+		const [clients, technicians, groups] = await Promise.all([
+			db.clients.count(),
+			db.technicians.count(),
+			db.groups.count()
+		]);
+		return { clients, technicians, groups };
 	});
 }

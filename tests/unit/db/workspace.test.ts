@@ -3,7 +3,7 @@ import { resetDemo, seedDemoIfNew } from '$lib/db/demo';
 import { addGroup, countClientsInGroup, deleteGroup, listGroups, updateGroup } from '$lib/db/groups';
 import { db } from '$lib/db/schema';
 import { getSettings, saveSettings } from '$lib/db/settings';
-import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
+import { countWorkspace, loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import {
 	addTechnician,
 	countClientsManagedBy,
@@ -46,6 +46,12 @@ describe('the demo workspace', () => {
 		await db.technicians.clear();
 		await seedDemoIfNew();
 		expect(await db.technicians.count()).toBe(0);
+	});
+
+	it('counts its clients, technicians and groups', async () => {
+		expect(await countWorkspace()).toEqual({ clients: 0, technicians: 8, groups: 5 });
+		await storeSampleClient();
+		expect(await countWorkspace()).toEqual({ clients: 1, technicians: 8, groups: 5 });
 	});
 
 	it('reset removes clients and restores the demo lists', async () => {
