@@ -16,6 +16,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, NAME_KINDS, NAME_WORDS, SITE_NAMES } from './client-values.js';
+import { mulberry32 } from '../tests/helpers/seeded-random.js';
 
 /** Bump when the output changes, so cached files are written again. */
 export const GENERATOR_VERSION = 2;
@@ -33,18 +34,6 @@ const PROBLEM_SHARE = 0.025;
 export const PROBLEM_KINDS = ['timezone-link', 'bad-email', 'phone-spaces', 'duplicate-name', 'country-usa'];
 
 // ---- Deterministic randomness ----------------------------------------------------------------------------
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough for test data, and the same everywhere. */
-function mulberry32(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A row's own generator: seeded from the file's seed and the row index, so any row can be rebuilt alone. */
 function rowRandom(seed, index) {

@@ -10,7 +10,7 @@ import { binaryReason, detectEncoding } from './decode';
 import { FileProblem } from './file-problem';
 import { compoundFileProblem, fileKind } from './file-kind';
 import { detectLayout } from './delimiter';
-import { checkHeader, toTemplateRow, type ColumnMapping, type HeaderCheck } from './header';
+import { checkHeader, toTemplateRow, type ColumnMapping } from './header';
 import {
 	MAX_CELL_CHARS,
 	MAX_COLUMNS,

@@ -5,6 +5,7 @@
 import examplesJson from 'libphonenumber-js/examples.mobile.json';
 import metadataJson from 'libphonenumber-js/min/metadata';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
+import { mulberry32 } from '../../helpers/seeded-random.js';
 
 export interface PhoneInput {
 	code: string;
@@ -13,18 +14,6 @@ export interface PhoneInput {
 
 const metadata = metadataJson as unknown as { countries: Record<string, unknown[]> };
 const examples = examplesJson as Record<string, string>;
-
-/** mulberry32: small, fast, and the same everywhere. */
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface CountryCase {
 	code: string;
