@@ -94,6 +94,8 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			window.__bench.watch({
 				reading: () => document.querySelector('#reading-progress') !== null,
 				review: () => document.querySelector('[role=toolbar][aria-label="Review tools"]') !== null,
+				// The file's first rows on screen, while it is still being read or once it is.
+				firstScreen: () => document.querySelector('main .ag-row[row-id] .ag-cell[col-id="ClientName"]') !== null,
 				ready: () =>
 					document.querySelector('.summary') !== null &&
 					document.querySelector('[role=toolbar][aria-label="Review tools"]') !== null &&
@@ -118,9 +120,11 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		}));
 		const at = (name) => (probe.marks[name] ? Math.round(probe.marks[name].seen - probe.chosenAt) : null);
 		figures.gridReadyMs = gridFull.painted - probe.chosenAt;
+		figures.firstScreenMs = at('firstScreen');
 		details.milestonesMs = {
 			readingShown: at('reading'),
 			reviewShown: at('review'),
+			firstScreen: at('firstScreen'),
 			firstRowsShown: at('ready'),
 			allRowsInGrid: at('allRows')
 		};
