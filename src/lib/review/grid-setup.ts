@@ -3,6 +3,7 @@
 import {
 	CellStyleModule,
 	CustomEditorModule,
+	EventApiModule,
 	InfiniteRowModelModule,
 	LargeTextEditorModule,
 	ModuleRegistry,
@@ -28,6 +29,7 @@ ModuleRegistry.registerModules([
 	ScrollApiModule,
 	RenderApiModule,
 	RowApiModule,
+	EventApiModule, // a focus waits for its row's block (modelUpdated)
 	...(import.meta.env.DEV ? [ValidationModule] : [])
 ]);
 
