@@ -59,10 +59,6 @@ export class GridView<Row extends ViewRow> implements ShownRows {
 		return this.rows.length;
 	}
 
-	get isDescending(): boolean {
-		return this.descending;
-	}
-
 	at(index: number): Row | undefined {
 		const rows = this.rows;
 		if (index < 0 || index >= rows.length) return undefined;
