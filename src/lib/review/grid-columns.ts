@@ -108,7 +108,7 @@ function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnCon
 
 /**
  * A column's name and its error count. The count is updated in place when the review changes: refreshing the
- * grid's headers instead would rebuild every header, and the select-all checkbox would walk every row.
+ * grid's headers instead would rebuild every header on each change of the review.
  */
 class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 	private readonly gui = document.createElement('span');

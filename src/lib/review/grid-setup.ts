@@ -2,10 +2,9 @@
 // since this module is imported by the review grid alone.
 import {
 	CellStyleModule,
-	ClientSideRowModelApiModule,
-	ClientSideRowModelModule,
 	CustomEditorModule,
-	ExternalFilterModule,
+	EventApiModule,
+	InfiniteRowModelModule,
 	LargeTextEditorModule,
 	ModuleRegistry,
 	RenderApiModule,
@@ -19,18 +18,18 @@ import {
 } from 'ag-grid-community';
 
 ModuleRegistry.registerModules([
-	ClientSideRowModelModule,
-	ClientSideRowModelApiModule,
+	// The rows stay in the review: the grid asks for the blocks it draws (grid-view.ts), never holding a million.
+	InfiniteRowModelModule,
 	TextEditorModule,
 	CustomEditorModule, // the searchable select editor (option-cell-editor.ts)
 	LargeTextEditorModule,
 	CellStyleModule,
 	TooltipModule,
 	RowSelectionModule,
-	ExternalFilterModule,
 	ScrollApiModule,
 	RenderApiModule,
 	RowApiModule,
+	EventApiModule, // a focus waits for its row's block (modelUpdated)
 	...(import.meta.env.DEV ? [ValidationModule] : [])
 ]);
 

@@ -1,7 +1,7 @@
 // The review grid drawn once off screen while the import page is idle, with rows made up here, then kept hidden
 // while the page is open: ag-grid's code is compiled and optimised and its theme's styles are in the page
-// (ag-grid takes them out with its last grid) before the first file's review, whose grid then takes its rows
-// at full speed.
+// (ag-grid takes them out with its last grid) before the first file's review, whose grid then draws its first
+// rows at full speed. It is the review's own grid, so it warms the same row model (infinite, over a view).
 import { mount, unmount } from 'svelte';
 import { WHOLE_ROW } from '$lib/domain/issues';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
@@ -10,14 +10,11 @@ import { ReviewSession } from '$lib/review/review-session.svelte';
 import ReviewGrid from './ReviewGrid.svelte';
 
 const NO_WORKSPACE: WorkspaceSnapshot = { technicians: [], groups: [], clients: [], signUpEmail: '', customFields: [] };
-/**
- * Rows drawn: enough for the grid's every-row code to be compiled and optimised as a real file's rows need it,
- * in one slice (ReviewGrid's first), so that the warm-up takes few tasks.
- */
+/** Made-up rows: several of the grid's blocks, as a real file's, of which it draws the first. */
 const ROWS = 1000;
 /** Row numbers beyond any spreadsheet's: nothing that looks for a row of a file finds one of these. */
 const FIRST_ROW_NUMBER = 10_000_000;
-/** How long the warm-up grid may take to take its rows before it is hidden anyway. */
+/** How long the warm-up grid may take to draw its rows before it is removed. */
 const DRAW_WAIT_MS = 10_000;
 
 /** A review of made-up rows, some with an error or a warning, so the grid draws every kind of cell. */
@@ -51,7 +48,7 @@ function sampleSession(): ReviewSession {
 }
 
 export interface GridWarmUp {
-	/** A file was chosen: the grid is hidden, or removed if it is still taking its rows (its work would compete). */
+	/** A file was chosen: the grid is hidden, or removed if it is still drawing its rows (its work would compete). */
 	settle(): void;
 	/** Removes the grid (the admin left the page). */
 	remove(): void;
@@ -91,7 +88,10 @@ export function warmUpReviewGrid(): GridWarmUp {
 		cancelAnimationFrame(frame);
 		host.hidden = true;
 	};
-	const rowsTaken = () => Number(host.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount')) > ROWS;
+	// Drawn: the grid counts every row (it does once its first block is in) and shows a marked cell of one.
+	const rowsTaken = () =>
+		Number(host.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount')) > ROWS &&
+		host.querySelector('.ag-row[row-id] .cell-error') !== null;
 	frame = requestAnimationFrame(function hideWhenDrawn() {
 		if (rowsTaken()) hide();
 		else if (performance.now() - started > DRAW_WAIT_MS) remove();
