@@ -32,6 +32,9 @@ interface ChooseOptions {
 	pasted?: string | null;
 }
 
+/** How long a file may take to read before its review is shown filling: a blink, so small files never flicker. */
+const SHOW_FILLING_AFTER_MS = 300;
+
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
 export class ImportWizard {
@@ -54,6 +57,11 @@ export class ImportWizard {
 	shape = $state.raw<TemplateShape>(STANDARD_SHAPE);
 	progress = $state<Progress>({ bytesRead: 0, totalBytes: 0, rowsRead: 0 });
 	session = $state.raw<ReviewSession | null>(null);
+	/**
+	 * The review while its file is still being read, once reading takes a moment: shown as it fills, read-only,
+	 * so that the first rows are on screen long before a large file's last.
+	 */
+	filling = $state.raw<ReviewSession | null>(null);
 	draft = $state.raw<DraftMeta<ReviewSource> | null>(null);
 	/** The review's draft, saved as the admin edits (its `pending` says edits are not saved yet). */
 	readonly autosave = new DraftAutosave({
@@ -233,6 +241,7 @@ export class ImportWizard {
 		if (!this.file) return;
 		this.job?.cancel();
 		this.session = null;
+		this.filling = null;
 		await this.inspectWith({ ...this.settings, ...settings });
 	}
 
@@ -328,9 +337,12 @@ export class ImportWizard {
 		};
 		const workspace = await loadWorkspaceSnapshot();
 		const session = new ReviewSession(source, workspace, checkInWorkers);
+		// A file read in a blink goes straight to its review; a longer read shows its rows as they come.
+		const showFillingAt = performance.now() + SHOW_FILLING_AFTER_MS;
 		this.job = parse(this.file, source.settings, source.mapping, workspace, (rows, progress) => {
 			session.addParsed(rows);
 			this.progress = progress;
+			if (!this.filling && performance.now() >= showFillingAt) this.filling = session;
 		});
 		try {
 			this.progress = await this.job.done;
@@ -353,6 +365,7 @@ export class ImportWizard {
 	cancelReading(): void {
 		this.job?.cancel();
 		this.job = null;
+		this.filling = null;
 		this.letGo();
 		this.stage = 'choose';
 		this.error = 'Reading was cancelled: nothing was imported.';
@@ -432,6 +445,7 @@ export class ImportWizard {
 
 	private startReview(session: ReviewSession) {
 		this.session = session;
+		this.filling = null;
 		this.readOnly = null;
 		this.importedElsewhere = null;
 		this.stage = 'review';
@@ -484,6 +498,7 @@ export class ImportWizard {
 
 	private fail(message: string) {
 		this.letGo();
+		this.filling = null;
 		this.error = message;
 		this.stage = 'choose';
 	}
@@ -498,6 +513,7 @@ export class ImportWizard {
 		this.draftDamage = '';
 		this.reviewId = null;
 		this.session = null;
+		this.filling = null;
 		this.outcome = null;
 		this.undoResult = null;
 		this.headerCheck = null;
