@@ -205,6 +205,41 @@ test('clients-valid.csv imports with no problem, and the import can be undone', 
 	await context.close();
 });
 
+test('a file that takes a while shows its first rows as it is read, read-only, then its whole review', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	const [header, row] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
+	// Each client its own name and email, so that the file has no problem to mark.
+	const rows = Array.from({ length: 60_000 }, (_, i) =>
+		row.replace(/^[^,]+,([^,]+,[^,]+),[^,]+/, `Client ${i},$1,contact.${i}@client${i}.example`)
+	);
+	const dir = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+	const file = join(dir, 'filling.csv');
+	writeFileSync(file, [header, ...rows].join('\n'));
+	await chooseFile(page, file);
+	// Rows on screen while the file is still read: its progress and Cancel above them, no tools to edit with yet.
+	const firstCell = page.locator('main .ag-row[row-id="2"] .ag-cell[col-id="ClientName"]');
+	await firstCell.waitFor({ timeout: 60_000 });
+	const stillReading = await page.getByRole('heading', { name: 'Reading and checking the file…' }).isVisible();
+	if (stillReading) {
+		assert.equal(await page.getByRole('toolbar', { name: 'Review tools' }).count(), 0);
+		assert.equal(await page.getByRole('button', { name: /^Import/ }).count(), 0);
+		assert.match(await summary(page), /Reading the file/);
+	}
+	await waitForReview(page);
+	assert.equal(await page.getByRole('heading', { name: 'Reading and checking the file…' }).count(), 0);
+	assert.match(await summary(page), /60,000 rows 0 rows with errors 0 errors/);
+	assert.equal(await firstCell.innerText(), 'Client 0');
+	// Once read, the review is edited as any other.
+	await firstCell.dblclick();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.type('Renamed client');
+	await page.keyboard.press('Enter');
+	await page.getByRole('button', { name: 'Undo: Edit ClientName in row 2' }).waitFor();
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
 test('one file reader serves file after file: Cancel stops a read, the next file and another delimiter read', async () => {
 	const { page, context, consoleErrors } = await openPage(app, '/import');
 	const [header, row] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
@@ -214,6 +249,8 @@ test('one file reader serves file after file: Cancel stops a read, the next file
 	writeFileSync(big, [header, ...rows].join('\n'));
 	await chooseFile(page, big);
 	await page.getByRole('heading', { name: 'Reading and checking the file…' }).waitFor();
+	// Its first rows show while it is read; Cancel stays above them.
+	await page.locator('main .ag-row[row-id] .ag-cell[col-id="ClientName"]').first().waitFor({ timeout: 60_000 });
 	// The page takes in rows as they come: on a busy machine the button may not keep still for Playwright's checks.
 	await page.getByRole('button', { name: 'Cancel' }).click({ force: true, timeout: 60_000 });
 	await page.getByRole('alert').getByText('Reading was cancelled: nothing was imported.').waitFor();

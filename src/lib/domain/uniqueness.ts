@@ -32,16 +32,39 @@ const UNIQUE_COLUMNS: readonly UniqueColumn[] = [
 export const UNIQUE_COLUMN_INDEXES: readonly number[] = UNIQUE_COLUMNS.map((u) => u.column);
 
 const MAX_LISTED_ROWS = 5;
+/**
+ * Past this many other rows, a message no longer counts them ("and more than 100 others"): a row joining a
+ * large group then changes its own marks only, not those of every row in it. A file where thousands of rows
+ * share one email (a placeholder) is read in linear time, not quadratic.
+ */
+const MAX_COUNTED_ROWS = 100;
 
-function describeRows(rows: number[]): string {
-	const listed = rows.slice(0, MAX_LISTED_ROWS).join(', ');
-	const more = rows.length > MAX_LISTED_ROWS ? ` and ${rows.length - MAX_LISTED_ROWS} more` : '';
-	return `${rows.length === 1 ? 'row' : 'rows'} ${listed}${more}`;
+/** The other rows of a group, `others` of them, the first few listed (`listed`, in row order). */
+function describeRows(listed: readonly number[], others: number): string {
+	const more =
+		others > MAX_COUNTED_ROWS
+			? ` and more than ${MAX_COUNTED_ROWS} others`
+			: others > MAX_LISTED_ROWS
+				? ` and ${others - MAX_LISTED_ROWS} more`
+				: '';
+	return `${others === 1 ? 'row' : 'rows'} ${listed.join(', ')}${more}`;
+}
+
+/** Where a row number goes in a group kept in row order. */
+function insertionPoint(group: readonly number[], rowNumber: number): number {
+	let low = 0;
+	let high = group.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (group[middle] < rowNumber) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
 
 /**
- * Row numbers having one key: a lone row is kept as its number, a group as an array, since a file of a million
- * rows has a million keys and only a few groups.
+ * Row numbers having one key: a lone row is kept as its number, a group as an array in row order, since a file
+ * of a million rows has a million keys and only a few groups.
  */
 type RowsOfKey = number | number[];
 
@@ -68,10 +91,14 @@ export class UniquenessIndex {
 			const byKey = this.rowsByKey[u];
 			const rows = byKey.get(key);
 			if (rows === undefined) byKey.set(key, rowNumber);
-			else {
-				const group = typeof rows === 'number' ? [rows, rowNumber] : (rows.push(rowNumber), rows);
-				if (group !== rows) byKey.set(key, group);
-				for (const row of group) affected.add(row);
+			else if (typeof rows === 'number') {
+				byKey.set(key, rows < rowNumber ? [rows, rowNumber] : [rowNumber, rows]);
+				affected.add(rows);
+			} else {
+				const at = insertionPoint(rows, rowNumber);
+				rows.splice(at, 0, rowNumber);
+				// Every row's message changes while it counts the others, or when the newcomer is one it lists.
+				if (rows.length - 1 <= MAX_COUNTED_ROWS + 1 || at <= MAX_LISTED_ROWS) for (const row of rows) affected.add(row);
 			}
 			this.keyByRow[u][rowNumber] = key;
 		}
@@ -110,13 +137,16 @@ export class UniquenessIndex {
 			const key = this.keyByRow[u][rowNumber];
 			const rows = key === undefined ? undefined : this.rowsByKey[u].get(key);
 			if (rows === undefined || typeof rows === 'number') continue;
-			const others = rows.filter((row) => row !== rowNumber).sort((a, b) => a - b);
+			const listed: number[] = [];
+			for (let i = 0; i < rows.length && listed.length < MAX_LISTED_ROWS; i++) {
+				if (rows[i] !== rowNumber) listed.push(rows[i]);
+			}
 			const value = (values[unique.column] ?? '').trim();
 			issues.push({
 				column: unique.column,
 				severity: 'error',
 				code: unique.code,
-				message: unique.describe(value, describeRows(others))
+				message: unique.describe(value, describeRows(listed, rows.length - 1))
 			});
 		}
 		return issues;

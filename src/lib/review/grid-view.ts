@@ -10,12 +10,10 @@ export interface ViewRow {
 }
 
 /** Which rows are shown: a column's rows with an error in it, else (onlyProblems) rows with any problem, else all. */
-export function rowFilter(
-	onlyProblems: boolean,
-	problemColumn: number | null
-): ((row: ViewRow) => boolean) | null {
+export function rowFilter(onlyProblems: boolean, problemColumn: number | null): ((row: ViewRow) => boolean) | null {
 	if (problemColumn !== null) {
-		return (row) => row.issues.length > 0 && row.issues.some((i) => i.column === problemColumn && i.severity === 'error');
+		return (row) =>
+			row.issues.length > 0 && row.issues.some((i) => i.column === problemColumn && i.severity === 'error');
 	}
 	return onlyProblems ? (row) => row.issues.length > 0 : null;
 }
@@ -150,7 +148,10 @@ export class GridView<Row extends ViewRow> implements ShownRows {
 		}
 		const fresh = added.filter(filter);
 		if (fresh.length > SPLICE_AT_MOST) {
-			this.kept = merge(this.kept!, fresh.sort((a, b) => a.rowNumber - b.rowNumber));
+			this.kept = merge(
+				this.kept!,
+				fresh.sort((a, b) => a.rowNumber - b.rowNumber)
+			);
 		} else {
 			for (const row of fresh) {
 				const i = lowerBound(this.kept!, row.rowNumber);

@@ -60,6 +60,26 @@ describe('UniquenessIndex: duplicate names', () => {
 		expect(index.issuesFor(9, many[9])[0].message).toContain('is also in rows 2, 3, 4, 5, 6 and 2 more:');
 	});
 
+	it('stops counting past 100 other rows, so a row joining a large group changes its own marks only', () => {
+		const index = new UniquenessIndex();
+		for (let n = 2; n <= 200; n++) index.set(n, row('Initech'));
+		expect(index.issuesFor(2, row('Initech'))[0].message).toContain(
+			'is also in rows 3, 4, 5, 6, 7 and more than 100 others:'
+		);
+		expect([...index.set(201, row('Initech'))]).toEqual([201]);
+		// A newcomer among the rows listed changes what the others list.
+		expect(index.set(1, row('Initech')).size).toBe(201);
+		expect(index.issuesFor(200, row('Initech'))[0].message).toContain('is also in rows 1, 2, 3, 4, 5 and more');
+	});
+
+	it('takes 200,000 rows sharing one name with work linear in the rows, not quadratic', () => {
+		const index = new UniquenessIndex();
+		let affected = 0;
+		for (let n = 2; n < 200_002; n++) affected += index.set(n, row('Initech')).size;
+		// The first 102 rows each touch their whole group; every later one, itself.
+		expect(affected).toBeLessThan(200_000 + 102 * 102);
+	});
+
 	it('sorts the other rows numerically, not in insertion order', () => {
 		const index = indexOf({ 100: row('Initech'), 9: row('Initech'), 20: row('Initech') });
 		expect(index.issuesFor(100, row('Initech'))[0].message).toContain('also in rows 9, 20:');
