@@ -1,6 +1,6 @@
 // The review grid's rows as the admin orders, selects and filters them: the Row column sorts both ways and
 // "Next problem" follows that order; selected rows are deleted and come back with an undo, no longer selected;
-// "Show only rows with problems" keeps a fixed row until it is applied again.
+// "Show only rows with problems" keeps a fixed row until it is applied again; an error count goes to its first row.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -66,6 +66,15 @@ test('rows sort by row number both ways, are deleted when selected and come back
 	await shows(page, [5, 3]);
 	await page.getByLabel('Show only rows with problems').uncheck();
 	await page.getByLabel('Show only rows with problems').check();
+	await shows(page, [5]);
+
+	// An error count pressed shows its column's rows and moves to the first of them, wherever focus was.
+	await page.getByLabel('Show only rows with problems').uncheck();
+	await shows(page, [6, 5, 4, 3, 2]);
+	await page.locator('main .ag-row[row-id="6"] [col-id="row"]').click();
+	await details.getByText(/^Row 6 · /).waitFor();
+	await page.getByRole('group', { name: 'Errors by column:' }).getByRole('button', { name: 'Country: 1' }).click();
+	await details.getByText('Row 5 · Country').waitFor();
 	await shows(page, [5]);
 	assert.deepEqual(await axeViolations(page), []);
 	assert.deepEqual(consoleErrors, []);

@@ -152,7 +152,8 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 			headerName: 'Row',
 			valueGetter: (p) => p.data?.rowNumber,
 			pinned: 'left',
-			width: 90,
+			// A spreadsheet's last row number, 1,048,576, in full.
+			width: 104,
 			editable: false,
 			sortable: true,
 			cellClassRules: marks(WHOLE_ROW),
