@@ -336,16 +336,19 @@ export class ReviewSession {
 	 */
 	private applyCells(changes: readonly CellChange[] | (() => readonly CellChange[])) {
 		const now = typeof changes !== 'function' ? changes : this.queue ? undefined : changes();
-		if (now && !this.queue && !this.isLarge(now)) {
+		// Whether it is large is worked out once per list of changes: a Set of up to a million row numbers.
+		const nowLarge = now !== undefined && this.isLarge(now);
+		if (now && !this.queue && !nowLarge) {
 			this.applyNow(now);
 			return;
 		}
 		this.enqueue(
 			() => {
-				const inTurn = typeof changes === 'function' ? changes() : changes;
-				return this.isLarge(inTurn) ? this.applyLarge(inTurn) : this.applyNow(inTurn);
+				const inTurn = now ?? (changes as () => readonly CellChange[])();
+				const large = now ? nowLarge : this.isLarge(inTurn);
+				return large ? this.applyLarge(inTurn) : this.applyNow(inTurn);
 			},
-			now && this.isLarge(now) ? now.length : undefined
+			nowLarge ? now!.length : undefined
 		);
 	}
 
