@@ -12,7 +12,7 @@ import { formatCount, plural } from '$lib/wording';
 
 export interface DraftRow {
 	rowNumber: number;
-	values: string[];
+	values: readonly string[];
 	ownIssues: RowIssue[];
 }
 

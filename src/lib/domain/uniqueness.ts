@@ -3,6 +3,7 @@
 import type { IssueCode, RowIssue } from './issues';
 import { COL } from './template';
 import { clientNameKey, emailKey } from './workspace';
+import { valueAt, type StoredValues } from './stored-values';
 
 interface UniqueColumn {
 	column: number;
@@ -75,18 +76,21 @@ export class UniquenessIndex {
 	private readonly keyByRow = UNIQUE_COLUMNS.map((): (string | undefined)[] => []);
 
 	/** Sets a row's values (new or edited); returns every row whose uniqueness marks may change. */
-	set(rowNumber: number, values: readonly string[]): Set<number> {
-		const affected = new Set<number>();
+	set(rowNumber: number, values: StoredValues): Set<number> {
+		const affected = new Set<number>([rowNumber]);
 		this.setInto(rowNumber, values, affected);
 		return affected;
 	}
 
-	/** As `set`, adding the rows whose marks may change to `affected`: no allocation per row, for bulk loads. */
-	setInto(rowNumber: number, values: readonly string[], affected: Set<number>): void {
+	/**
+	 * As `set`, adding the other rows whose marks may change to `affected` (the row itself is the caller's to
+	 * refresh): no allocation per row, for bulk loads.
+	 */
+	setInto(rowNumber: number, values: StoredValues, affected: Set<number>): void {
 		this.removeInto(rowNumber, affected);
 		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
 			const unique = UNIQUE_COLUMNS[u];
-			const key = unique.key(values[unique.column] ?? '');
+			const key = unique.key(valueAt(values, unique.column));
 			if (key === '') continue;
 			const byKey = this.rowsByKey[u];
 			const rows = byKey.get(key);
@@ -102,7 +106,6 @@ export class UniquenessIndex {
 			}
 			this.keyByRow[u][rowNumber] = key;
 		}
-		affected.add(rowNumber);
 	}
 
 	/** Removes a row (deleted, or before it is set again); returns the rows whose marks may change. */
@@ -130,8 +133,8 @@ export class UniquenessIndex {
 	}
 
 	/** The duplicate issues of one row, given its values. */
-	issuesFor(rowNumber: number, values: readonly string[]): RowIssue[] {
-		const issues: RowIssue[] = [];
+	issuesFor(rowNumber: number, values: StoredValues): readonly RowIssue[] {
+		let issues: RowIssue[] | undefined;
 		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
 			const unique = UNIQUE_COLUMNS[u];
 			const key = this.keyByRow[u][rowNumber];
@@ -141,14 +144,17 @@ export class UniquenessIndex {
 			for (let i = 0; i < rows.length && listed.length < MAX_LISTED_ROWS; i++) {
 				if (rows[i] !== rowNumber) listed.push(rows[i]);
 			}
-			const value = (values[unique.column] ?? '').trim();
-			issues.push({
+			const value = valueAt(values, unique.column).trim();
+			(issues ??= []).push({
 				column: unique.column,
 				severity: 'error',
 				code: unique.code,
 				message: unique.describe(value, describeRows(listed, rows.length - 1))
 			});
 		}
-		return issues;
+		return issues ?? NONE;
 	}
 }
+
+/** What a row without duplicates gets: one shared empty list, not one a row. */
+const NONE: readonly RowIssue[] = Object.freeze([]);

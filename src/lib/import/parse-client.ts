@@ -7,7 +7,7 @@ import type { ColumnMapping } from './header';
 import {
 	unpackBatch,
 	type FileSettings,
-	type ParsedRow,
+	type ReceivedRow,
 	type Progress,
 	type ReadAs,
 	type WorkerRequest,
@@ -116,7 +116,7 @@ export function parse(
 	settings: FileSettings,
 	mapping: ColumnMapping,
 	workspace: WorkspaceSnapshot,
-	onRows: (rows: ParsedRow[], progress: Progress) => void
+	onRows: (rows: ReceivedRow[], progress: Progress) => void
 ): ParseJob {
 	const id = nextId++;
 	const done = new Promise<Progress>((resolve, reject) => {

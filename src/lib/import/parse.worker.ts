@@ -48,7 +48,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 					mapping: request.mapping,
 					workspace,
 					onRows: (rows, progress) => {
-						const batch = packBatch(rows, workspace.columns.length);
+						const batch = packBatch(rows);
 						self.postMessage({ id, type: 'rows', batch, progress } satisfies WorkerResponse, {
 							transfer: batchTransfer(batch)
 						});

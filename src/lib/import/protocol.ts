@@ -4,7 +4,7 @@ import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { Encoding } from './decode';
 import type { Delimiter } from './delimiter';
 import type { ColumnMapping, HeaderCheck } from './header';
-import { packRows, unpackRows, type PackedRows } from './row-packing';
+import { packBatchValues, unpackBatchValues, type BatchValues, type StoredValues } from '$lib/domain/stored-values';
 
 export interface FileSettings {
 	encoding: Encoding;
@@ -23,39 +23,43 @@ export interface ParsedRow {
 	issues: RowIssue[];
 }
 
+/** A data row as the page receives it: its values as the review keeps them (see StoredValues). */
+export interface ReceivedRow {
+	rowNumber: number;
+	values: StoredValues;
+	issues: RowIssue[];
+}
+
 /**
- * A batch of rows as it crosses from the worker to the page: values packed into one string, and issues only
- * for the rows that have some. Posting a hundred thousand rows as objects of small strings would cost both
- * threads far more than the work they hold.
+ * A batch of rows as it crosses from the worker to the page: values in one string, split by the page into one
+ * string a row, and issues only for the rows that have some. Posting a hundred thousand rows as objects of
+ * small strings would cost both threads far more than the work they hold.
  */
 export interface RowBatch {
 	rowNumbers: Uint32Array;
-	values: PackedRows;
+	values: BatchValues;
 	/** [index in the batch, its issues], for rows with issues. */
 	issues: [number, RowIssue[]][];
 }
 
-export function packBatch(rows: readonly ParsedRow[], width: number): RowBatch {
+export function packBatch(rows: readonly ParsedRow[]): RowBatch {
 	return {
 		rowNumbers: Uint32Array.from(rows, (row) => row.rowNumber),
-		values: packRows(
-			rows.map((row) => row.values),
-			width
-		),
+		values: packBatchValues(rows.map((row) => row.values)),
 		issues: rows.flatMap((row, i): [number, RowIssue[]][] => (row.issues.length > 0 ? [[i, row.issues]] : []))
 	};
 }
 
-export function unpackBatch(batch: RowBatch): ParsedRow[] {
-	const values = unpackRows(batch.values);
-	const rows = values.map((values, i): ParsedRow => ({ rowNumber: batch.rowNumbers[i], values, issues: [] }));
+export function unpackBatch(batch: RowBatch): ReceivedRow[] {
+	const values = unpackBatchValues(batch.values, batch.rowNumbers.length);
+	const rows = values.map((values, i): ReceivedRow => ({ rowNumber: batch.rowNumbers[i], values, issues: [] }));
 	for (const [i, issues] of batch.issues) rows[i].issues = issues;
 	return rows;
 }
 
 /** What a batch's buffers are, to transfer them rather than copy them. */
 export function batchTransfer(batch: RowBatch): Transferable[] {
-	return [batch.rowNumbers.buffer, batch.values.lengths.buffer];
+	return [batch.rowNumbers.buffer];
 }
 
 /** How a file was read: the settings used and those detected. */

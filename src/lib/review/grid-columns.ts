@@ -72,7 +72,7 @@ function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnCon
 		case COL.State:
 			return select((params) => [
 				blank,
-				...subdivisionsOf(params.data?.values[COL.Country] ?? '').map((s) => ({
+				...subdivisionsOf(params.data?.value(COL.Country) ?? '').map((s) => ({
 					value: s.code,
 					label: s.name,
 					aliases: [s.code.slice(s.code.indexOf('-') + 1)],
@@ -167,7 +167,7 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 				innerHeaderComponent: ErrorCountHeader,
 				innerHeaderComponentParams: { column, context }
 			},
-			valueGetter: (p) => p.data?.values[column] ?? '',
+			valueGetter: (p) => p.data?.value(column) ?? '',
 			valueSetter: (p) => {
 				if (p.data) context.onEdit(p.data, column, String(p.newValue ?? ''));
 				return false;

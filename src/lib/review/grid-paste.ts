@@ -73,5 +73,5 @@ export function pasteText(review: ReviewSession, target: PasteTarget, text: stri
 export function copyText(review: ReviewSession, target: PasteTarget): string {
 	const row = review.row(target.rowNumber);
 	if (!row) return '';
-	return formatTsv([[target.column === WHOLE_ROW ? String(row.rowNumber) : (row.values[target.column] ?? '')]]);
+	return formatTsv([[target.column === WHOLE_ROW ? String(row.rowNumber) : row.value(target.column)]]);
 }

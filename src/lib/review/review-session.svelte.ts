@@ -9,19 +9,53 @@ import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
 import type { ColumnMapping } from '../import/header';
-import type { FileSettings, ParsedRow } from '../import/protocol';
+import type { FileSettings, ReceivedRow } from '../import/protocol';
+import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
 
-export interface ReviewRow {
-	rowNumber: number;
-	values: string[];
-	/** Problems of the row alone (its rules, and the file's remarks until the row is edited). */
-	ownIssues: RowIssue[];
+/** The issues of a row without any: one shared array, not a million empty ones. */
+const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
+
+/** A row of the review. Its values are kept as one string (see StoredValues): read them through `value`. */
+export class ReviewRow {
 	/** All its problems, duplicates included, in column order. */
-	issues: RowIssue[];
+	issues: RowIssue[] = NO_ISSUES;
 	/** Whether the row is in the review, its issues counted: false once it is deleted (until an undo). */
-	inReview: boolean;
+	inReview = false;
 	/** An empty row left out of the review: not judged, not counted, not imported (see isLeftOut). */
-	leftOut: boolean;
+	leftOut = false;
+	private packed: StoredValues;
+
+	constructor(
+		readonly rowNumber: number,
+		values: StoredValues,
+		/** Problems of the row alone (its rules, and the file's remarks until the row is edited). */
+		public ownIssues: RowIssue[]
+	) {
+		this.packed = typeof values === 'string' ? values : storeValues(values);
+	}
+
+	/** Its values as kept, for what reads a few of them by column without unpacking the rest. */
+	get stored(): StoredValues {
+		return this.packed;
+	}
+
+	/** Its values, in a new array: a change goes through the setter, never into the array. */
+	get values(): readonly string[] {
+		return valuesOf(this.packed);
+	}
+
+	set values(values: readonly string[]) {
+		this.packed = storeValues(values);
+	}
+
+	value(column: number): string {
+		return valueAt(this.packed, column);
+	}
+
+	/** Whether every value is empty or blank. */
+	get isEmpty(): boolean {
+		return isBlankRow(this.packed);
+	}
 }
 
 /** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
@@ -31,9 +65,6 @@ const LARGE_EDIT_SLICE = 2_000;
 
 /** A pause that lets the page draw and take input between slices of a large edit. */
 const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
-
-/** The issues of a row without any: one shared array, not a million empty ones. */
-const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 
 export interface CellChange {
 	rowNumber: number;
@@ -69,7 +100,6 @@ export interface ReviewSource {
 	byHand?: boolean;
 }
 
-const isEmptyRow = (values: readonly string[]) => values.every((value) => value.trim() === '');
 
 export class ReviewSession {
 	readonly rows: ReviewRow[] = [];
@@ -129,12 +159,11 @@ export class ReviewSession {
 	}
 
 	/** Adds rows as the worker sends them; rows already shown may gain duplicate marks. */
-	addParsed(parsed: readonly ParsedRow[]): void {
+	addParsed(parsed: readonly ReceivedRow[]): void {
 		const added: ReviewRow[] = [];
 		const affected = new Set<number>();
 		for (const { rowNumber, values, issues } of parsed) {
-			const ownIssues = issues.length === 0 ? NO_ISSUES : issues;
-			const row: ReviewRow = { rowNumber, values, ownIssues, issues: NO_ISSUES, inReview: false, leftOut: false };
+			const row = new ReviewRow(rowNumber, values, issues.length === 0 ? NO_ISSUES : issues);
 			this.rows.push(row);
 			this.byNumber[rowNumber] = row;
 			added.push(row);
@@ -218,8 +247,11 @@ export class ReviewSession {
 	}
 
 	private emptyRow(rowNumber: number, ownIssues: RowIssue[]): ReviewRow {
-		const values = this.columns.map(() => '');
-		return { rowNumber, values, ownIssues, issues: NO_ISSUES, inReview: false, leftOut: false };
+		return new ReviewRow(
+			rowNumber,
+			this.columns.map(() => ''),
+			ownIssues
+		);
 	}
 
 	/**
@@ -251,11 +283,11 @@ export class ReviewSession {
 
 	/** The changes that change something. */
 	private realChanges(changes: readonly CellChange[]): CellChange[] {
-		return changes.filter((c) => this.byNumber[c.rowNumber]?.values[c.column] !== c.value);
+		return changes.filter((c) => this.byNumber[c.rowNumber]?.value(c.column) !== c.value);
 	}
 
 	private valuesBefore(changes: readonly CellChange[]): CellChange[] {
-		return changes.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.values[c.column] }));
+		return changes.map((c) => ({ ...c, value: this.byNumber[c.rowNumber]!.value(c.column) }));
 	}
 
 	undo(): void {
@@ -396,7 +428,7 @@ export class ReviewSession {
 				// A row deleted while its edit was being checked stays out of the review.
 				if (this.byNumber[row.rowNumber] !== row) return;
 				// Most large edits (a country or zone fix-all) leave names and emails alone, and so the index.
-				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.values[c] !== values[c]);
+				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.value(c) !== values[c]);
 				row.values = values;
 				row.ownIssues = issues[start + i];
 				touched.add(row);
@@ -408,20 +440,21 @@ export class ReviewSession {
 	}
 
 	private applyNow(changes: readonly CellChange[]) {
-		const touched = new Set<ReviewRow>();
+		const edited = new Map<ReviewRow, string[]>();
 		for (const change of changes) {
 			const row = this.byNumber[change.rowNumber];
 			if (!row) continue;
-			row.values = row.values.slice();
-			row.values[change.column] = change.value;
-			touched.add(row);
+			const values = edited.get(row) ?? row.values.slice();
+			values[change.column] = change.value;
+			edited.set(row, values);
 		}
 		const affected = new Set<number>();
-		for (const row of touched) {
-			row.ownIssues = checkRow(row.values, this.workspace);
-			for (const n of this.uniqueness.set(row.rowNumber, row.values)) affected.add(n);
+		for (const [row, values] of edited) {
+			row.values = values;
+			row.ownIssues = checkRow(values, this.workspace);
+			for (const n of this.uniqueness.set(row.rowNumber, values)) affected.add(n);
 		}
-		this.refreshTouched(touched, affected);
+		this.refreshTouched(new Set(edited.keys()), affected);
 	}
 
 	/** Marks edited rows and those whose duplicate groups they joined or left, and tells the page. */
@@ -441,7 +474,7 @@ export class ReviewSession {
 		for (const { index, row } of [...entries].sort((a, b) => a.index - b.index)) {
 			this.rows.splice(Math.min(index, this.rows.length), 0, row);
 			this.byNumber[row.rowNumber] = row;
-			this.uniqueness.setInto(row.rowNumber, row.values, affected);
+			this.uniqueness.setInto(row.rowNumber, row.stored, affected);
 		}
 		const added = entries.map((e) => e.row);
 		const flipped = this.settleLastFilled(added, new Set(added));
@@ -480,7 +513,7 @@ export class ReviewSession {
 	 * it is more likely a client whose values were lost than a placeholder.
 	 */
 	private isLeftOut(row: ReviewRow): boolean {
-		return (this.source.byHand === true || row.rowNumber > this.lastFilled) && isEmptyRow(row.values);
+		return (this.source.byHand === true || row.rowNumber > this.lastFilled) && row.isEmpty;
 	}
 
 	/**
@@ -492,20 +525,20 @@ export class ReviewSession {
 		if (this.source.byHand) return [];
 		const before = this.lastFilled;
 		const last = this.byNumber[before];
-		if (before > 0 && (!last || isEmptyRow(last.values))) {
+		if (before > 0 && (!last || last.isEmpty)) {
 			let i = this.rows.length - 1;
-			while (i >= 0 && isEmptyRow(this.rows[i].values)) i--;
+			while (i >= 0 && this.rows[i].isEmpty) i--;
 			this.lastFilled = i >= 0 ? this.rows[i].rowNumber : 0;
 		}
 		for (const row of changed) {
-			if (row.rowNumber > this.lastFilled && this.byNumber[row.rowNumber] === row && !isEmptyRow(row.values))
+			if (row.rowNumber > this.lastFilled && this.byNumber[row.rowNumber] === row && !row.isEmpty)
 				this.lastFilled = row.rowNumber;
 		}
 		const flipped: ReviewRow[] = [];
 		const [from, to] = before < this.lastFilled ? [before, this.lastFilled] : [this.lastFilled, before];
 		for (let n = from + 1; n <= to; n++) {
 			const row = this.byNumber[n];
-			if (row && !skip.has(row) && row.inReview && isEmptyRow(row.values) && this.refreshIssues(row)) flipped.push(row);
+			if (row && !skip.has(row) && row.inReview && row.isEmpty && this.refreshIssues(row)) flipped.push(row);
 		}
 		return flipped;
 	}
@@ -513,7 +546,7 @@ export class ReviewSession {
 	/** Recomputes a row's issues and the counts; returns whether its marks or its being left out changed. */
 	private refreshIssues(row: ReviewRow): boolean {
 		const leftOut = this.isLeftOut(row);
-		const duplicates = leftOut ? NO_ISSUES : this.uniqueness.issuesFor(row.rowNumber, row.values);
+		const duplicates = leftOut ? NO_ISSUES : this.uniqueness.issuesFor(row.rowNumber, row.stored);
 		const next =
 			leftOut || (duplicates.length === 0 && row.ownIssues.length === 0)
 				? NO_ISSUES
@@ -533,12 +566,16 @@ export class ReviewSession {
 	private tally(row: ReviewRow, sign: 1 | -1) {
 		if (row.inReview === (sign === 1)) return;
 		row.inReview = sign === 1;
-		const errors = row.issues.filter((i) => i.severity === 'error');
 		if (!row.leftOut) this.tallies.rows += sign;
-		this.tallies.errors += sign * errors.length;
-		this.tallies.warnings += sign * (row.issues.length - errors.length);
-		if (errors.length > 0) this.tallies.rowsWithErrors += sign;
-		for (const issue of errors) if (issue.column >= 0) this.columnTallies[issue.column] += sign;
+		let errors = 0;
+		for (const issue of row.issues) {
+			if (issue.severity !== 'error') continue;
+			errors++;
+			if (issue.column >= 0) this.columnTallies[issue.column] += sign;
+		}
+		this.tallies.errors += sign * errors;
+		this.tallies.warnings += sign * (row.issues.length - errors);
+		if (errors > 0) this.tallies.rowsWithErrors += sign;
 	}
 
 	private changed(change: RowsChanged) {

@@ -6,6 +6,7 @@ import { batchTransfer, packBatch, unpackBatch, type ParsedRow } from '$lib/impo
 import { writeCsv } from '$lib/csv/csv-writer';
 import { readFile } from '$lib/import/read-file';
 import { packRows, unpackRows } from '$lib/import/row-packing';
+import { valuesOf } from '$lib/domain/stored-values';
 import { TEMPLATE_COLUMNS as COLUMNS } from '$lib/domain/template';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { SNAPSHOT, validRow, WORKSPACE } from '../domain/valid-row';
@@ -199,11 +200,19 @@ describe('packBatch and unpackBatch', () => {
 				values: validRow({ ClientName: 'Zoë, "quoted"\nand broken' }),
 				issues: [{ column: -1, severity: 'warning', code: 'row_too_few_fields', message: 'short' }]
 			},
+			// Values holding the characters that join values and rows travel apart, unchanged.
+			{ rowNumber: 8, values: validRow({ ClientName: 'Unit\u001fseparated', City: 'Record\u001eseparated' }), issues: [] },
+			{ rowNumber: 9, values: COLUMNS.map(() => ''), issues: [] },
 			{ rowNumber: 1_048_576, values: validRow({ City: '' }), issues: [] }
 		];
-		const batch = packBatch(rows, WIDTH);
+		const batch = packBatch(rows);
 		expect(batch.issues).toHaveLength(1);
-		expect(batchTransfer(batch)).toHaveLength(2);
-		expect(unpackBatch(structuredClone(batch))).toEqual(rows);
+		expect(batchTransfer(batch)).toHaveLength(1);
+		const received = unpackBatch(structuredClone(batch));
+		expect(received.map((row) => ({ ...row, values: valuesOf(row.values) }))).toEqual(rows);
+	});
+
+	it('carry an empty batch as no rows', () => {
+		expect(unpackBatch(structuredClone(packBatch([])))).toEqual([]);
 	});
 });
