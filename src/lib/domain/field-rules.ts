@@ -14,6 +14,17 @@ export function isDomainName(value: string): boolean {
 }
 
 export function lengthOf(value: string): number {
-	// Count characters as a person does (an emoji is one), not UTF-16 code units.
-	return [...value].length;
+	// Count characters as a person does (an emoji is one), not UTF-16 code units: a pair of surrogates is one.
+	let length = value.length;
+	for (let i = 0; i < value.length - 1; i++) {
+		const code = value.charCodeAt(i);
+		if (code >= 0xd800 && code <= 0xdbff) {
+			const next = value.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				length--;
+				i++;
+			}
+		}
+	}
+	return length;
 }

@@ -56,4 +56,10 @@ describe('lengthOf', () => {
 	it('does not trim: spaces count', () => {
 		expect(lengthOf(' a ')).toBe(3);
 	});
+
+	it('counts as the string iterator does, lone surrogates included', () => {
+		for (const value of ['a😀b', '😀', '\ud83d', '\ude00', 'a\ud83d', '\ude00\ud83d', '\ud83d\ud83d\ude00', '👩‍👩‍👧']) {
+			expect(lengthOf(value)).toBe([...value].length);
+		}
+	});
 });
