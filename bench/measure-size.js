@@ -16,13 +16,24 @@ const APP_PHASES = ['read', 'draft', 'edits', 'commit'];
 /**
  * Measures one size in a browser from `freshBrowser()`. `file` is the CSV's path, `meta` its generator
  * counts; `options` = { url, smoke,
- * editsPerKind, thinkMs, profile, outDir, log, gridOnly, baselineFile } (gridOnly: timed to the grid alone;
+ * editsPerKind, thinkMs, profile, outDir, log, gridOnly, baselineFile, withImport } (withImport: false stops after
+ * the edits; gridOnly: timed to the grid alone;
  * baselineFile: what papaparse reads when `file` is a workbook, the CSV of its rows). Never throws: a failure
  * (a crash, a timeout) is recorded in `error` with the step it happened in, and the figures measured before
  * it are kept.
  */
 export async function measureSize(freshBrowser, file, meta, options) {
-	const { url, editsPerKind, thinkMs, profile, outDir, log, gridOnly = false, baselineFile = file } = options;
+	const {
+		url,
+		editsPerKind,
+		thinkMs,
+		profile,
+		outDir,
+		log,
+		gridOnly = false,
+		baselineFile = file,
+		withImport = true
+	} = options;
 	const origin = new URL(url).origin;
 	const result = {
 		rows: meta.rows,
@@ -186,6 +197,8 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			gridRebuilt: [...samples.plain, ...samples.uniqueness].filter((s) => s.gridRebuilt).length,
 			longestTaskMs: editTasks.longest?.duration ?? 0
 		};
+
+		if (!withImport) return result;
 
 		step = 'import';
 		log(`  ${step}…`);

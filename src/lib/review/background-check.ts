@@ -1,5 +1,6 @@
 // Checking many edited rows at once (a fix-all, its undo) in helper workers, so the page's thread stays free:
 // the same check pool the parse worker uses, with every batch sent to a helper and none checked in place.
+import { nextTask } from '$lib/components/idle';
 import type { RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import { CheckPool } from '../import/check-pool';
@@ -20,7 +21,7 @@ export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
 		// Batches small enough that packing one, or taking in its answer, is a short task on the page.
 		const batches: Promise<RowIssue[][]>[] = [];
 		for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-			if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+			if (start > 0) await nextTask();
 			batches.push(pool.check(rows.slice(start, start + BATCH_ROWS)));
 		}
 		return (await Promise.all(batches)).flat();

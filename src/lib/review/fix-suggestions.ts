@@ -2,6 +2,7 @@
 // that are not errors (stray spaces, lower-case codes); the groups and technicians the file names that the
 // workspace lacks; and find-and-replace within a column. Each returns the cell changes for the review to apply
 // as one undoable step.
+import { nextTask } from '$lib/components/idle';
 import { isEmail } from '$lib/domain/field-rules';
 import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
@@ -191,7 +192,7 @@ export async function fixSuggestionsInSlices(
 ): Promise<FixSuggestion[] | undefined> {
 	const all = new SuggestionBuilder();
 	for (let start = 0; start < rows.length; start += sliceSize) {
-		if (start > 0) await new Promise((resume) => setTimeout(resume, 0));
+		if (start > 0) await nextTask();
 		if (isCancelled()) return undefined;
 		all.merge(gather(rows.slice(start, start + sliceSize)));
 	}

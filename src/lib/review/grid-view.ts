@@ -1,6 +1,7 @@
 // The review grid's rows as the admin sees them: the review's rows, or those that had a problem when the filter
 // was applied, sorted by row number either way. The grid's datasource reads blocks of it by index, so that the
 // grid holds row nodes only for the blocks it draws, not one per row of a million.
+import { nextTask } from '$lib/components/idle';
 import type { Severity } from '$lib/domain/issues';
 import type { ShownRows } from './find-problem';
 
@@ -26,8 +27,6 @@ interface Change<Row> {
 /** How long a slice of a filter's work may take, and how many rows it checks between looks at the clock. */
 const SLICE_MS = 12;
 const CHECK_EVERY = 4096;
-
-const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** Rows changed by this many or fewer are spliced in or out; more, and the kept rows are rebuilt in one pass. */
 const SPLICE_AT_MOST = 64;

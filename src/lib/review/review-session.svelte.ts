@@ -2,6 +2,7 @@
 // page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts are state, and
 // whatever works on the rows (the grid, the draft, the fix panel) is told exactly which rows changed.
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
+import { nextTask } from '$lib/components/idle';
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
 import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
@@ -63,9 +64,6 @@ export const LARGE_EDIT_ROWS = 2_000;
 /** Rows of a large edit taken into the review per task, once checked. */
 const LARGE_EDIT_SLICE = 2_000;
 
-/** A pause that lets the page draw and take input between slices of a large edit. */
-const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
-
 export interface CellChange {
 	rowNumber: number;
 	column: number;
@@ -99,7 +97,6 @@ export interface ReviewSource {
 	/** A table the admin fills in by hand (no file): every empty row in it is left out. */
 	byHand?: boolean;
 }
-
 
 export class ReviewSession {
 	readonly rows: ReviewRow[] = [];
