@@ -8,11 +8,13 @@
 import type { RowIssue } from '$lib/domain/issues';
 import { UserFacingError } from './errors';
 import { db } from './schema';
+import type { StoredValues } from '$lib/domain/stored-values';
 import { formatCount, plural } from '$lib/wording';
 
 export interface DraftRow {
 	rowNumber: number;
-	values: readonly string[];
+	/** As the review keeps them: one string (an array in drafts saved before, and for rare rows). */
+	values: StoredValues;
 	ownIssues: RowIssue[];
 }
 
@@ -84,8 +86,7 @@ function* partsOf(rows: readonly DraftRow[]): Generator<DraftRow[]> {
 	let part: DraftRow[] = [];
 	let chars = 0;
 	for (const { rowNumber, values, ownIssues } of rows) {
-		let size = 0;
-		for (const value of values) size += value.length;
+		const size = typeof values === 'string' ? values.length : values.reduce((sum, value) => sum + value.length, 0);
 		if (part.length > 0 && chars + size > DRAFT_PART_CHARS) {
 			yield part;
 			part = [];

@@ -146,7 +146,8 @@ export class DraftAutosave {
 			const rows: DraftRow[] = [];
 			for (let n = index * DRAFT_CHUNK_ROWS; n < (index + 1) * DRAFT_CHUNK_ROWS; n++) {
 				const row = session.row(n);
-				if (row) rows.push(row);
+				// The values as kept: a draft saves them without unpacking a million rows into arrays.
+				if (row) rows.push({ rowNumber: row.rowNumber, values: row.stored, ownIssues: row.ownIssues });
 			}
 			yield [index, rows];
 		}

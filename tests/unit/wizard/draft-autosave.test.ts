@@ -1,3 +1,4 @@
+import { valueAt } from '$lib/domain/stored-values';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import {
 	chunkRowCounts,
@@ -58,7 +59,7 @@ async function storedNames() {
 	const loaded = await loadDraft<ReviewSource>('reader');
 	return {
 		damage: loaded?.damage ?? null,
-		names: Object.fromEntries((loaded?.rows ?? []).map((row) => [row.rowNumber, row.values[COL.ClientName]]))
+		names: Object.fromEntries((loaded?.rows ?? []).map((row) => [row.rowNumber, valueAt(row.values, COL.ClientName)]))
 	};
 }
 
