@@ -201,7 +201,11 @@ describe('packBatch and unpackBatch', () => {
 				issues: [{ column: -1, severity: 'warning', code: 'row_too_few_fields', message: 'short' }]
 			},
 			// Values holding the characters that join values and rows travel apart, unchanged.
-			{ rowNumber: 8, values: validRow({ ClientName: 'Unit\u001fseparated', City: 'Record\u001eseparated' }), issues: [] },
+			{
+				rowNumber: 8,
+				values: validRow({ ClientName: 'Unit\u001fseparated', City: 'Record\u001eseparated' }),
+				issues: []
+			},
 			{ rowNumber: 9, values: COLUMNS.map(() => ''), issues: [] },
 			{ rowNumber: 1_048_576, values: validRow({ City: '' }), issues: [] }
 		];
