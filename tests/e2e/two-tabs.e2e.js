@@ -44,7 +44,10 @@ function readDraft(page) {
 							.map((record) => ({
 								id: record.id,
 								reviewId: record.reviewId,
-								names: record.data.map((row) => row.values[0])
+								// A row's values are stored as one string, joined by U+001F (an array for rare rows).
+								names: record.data.map((row) =>
+									typeof row.values === 'string' ? row.values.split('\u001f')[0] : row.values[0]
+								)
 							}));
 						resolve({ meta, parts });
 					};
