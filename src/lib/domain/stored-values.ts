@@ -51,18 +51,20 @@ export function isBlankRow(stored: StoredValues): boolean {
 }
 
 /**
- * Rows for the page: their values joined into one string a row, the rows joined into one string a batch, which
- * the page splits into its rows' strings at once. Rows whose values hold a separator go apart, as arrays.
+ * Rows packed for posting between threads: one string, each row's values joined, the rows joined in turn;
+ * cloning one long string costs far less than cloning a hundred thousand small ones. The receiving side splits
+ * it into one string a row at once. Rows whose values hold a separator go apart, as arrays.
  */
-export interface BatchValues {
+export interface PackedRows {
 	text: string;
-	/** [index in the batch, its values], for rows whose values hold a separator (their place in `text` is empty). */
+	/** [index, its values], for rows whose values hold a separator (their place in `text` is empty). */
 	apart: [number, string[]][];
 }
 
-export function packBatchValues(rows: readonly (readonly string[])[]): BatchValues {
+export function packRows(rows: readonly StoredValues[]): PackedRows {
 	const apart: [number, string[]][] = [];
 	const joined = rows.map((values, i) => {
+		if (typeof values === 'string') return values;
 		const row = joinValues(values);
 		if (row === null) apart.push([i, values.slice()]);
 		return row ?? '';
@@ -70,7 +72,8 @@ export function packBatchValues(rows: readonly (readonly string[])[]): BatchValu
 	return { text: joined.join(ROW_SEPARATOR), apart };
 }
 
-export function unpackBatchValues({ text, apart }: BatchValues, count: number): StoredValues[] {
+/** The rows of `packRows`, `count` of them (the count tells no rows from one row of one empty value). */
+export function unpackRows({ text, apart }: PackedRows, count: number): StoredValues[] {
 	const rows: StoredValues[] = count === 0 ? [] : text.split(ROW_SEPARATOR);
 	for (const [i, values] of apart) rows[i] = values;
 	return rows;

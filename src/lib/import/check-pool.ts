@@ -5,10 +5,10 @@
 import type { RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import type { WorkspaceIndex, WorkspaceSnapshot } from '$lib/domain/workspace';
-import { packRows, type PackedRows } from './row-packing';
+import { packRows, valuesOf, type PackedRows, type StoredValues } from '$lib/domain/stored-values';
 
 export type CheckRequest =
-	{ type: 'workspace'; workspace: WorkspaceSnapshot } | { type: 'check'; id: number; rows: PackedRows };
+	{ type: 'workspace'; workspace: WorkspaceSnapshot } | { type: 'check'; id: number; rows: PackedRows; count: number };
 
 /** `ready` answers the workspace: the helper has started and checks from now on. */
 export type CheckResponse = { type: 'ready' } | { type: 'checked'; id: number; issues: RowIssue[][] };
@@ -22,15 +22,15 @@ export interface CheckHelper {
 }
 
 /** Each row's own issues (its rules and the workspace's), in the batch's order. */
-export function checkRows(rows: readonly (readonly string[])[], workspace: WorkspaceIndex): RowIssue[][] {
-	return rows.map((values) => checkRow(values, workspace));
+export function checkRows(rows: readonly StoredValues[], workspace: WorkspaceIndex): RowIssue[][] {
+	return rows.map((values) => checkRow(typeof values === 'string' ? valuesOf(values) : values, workspace));
 }
 
 /** Batches a helper may have queued before the next is checked in place. */
 const HELPER_QUEUE = 4;
 
 interface Pending {
-	rows: readonly string[][];
+	rows: readonly StoredValues[];
 	resolve: (issues: RowIssue[][]) => void;
 }
 
@@ -74,22 +74,37 @@ export class CheckPool {
 	}
 
 	/** The issues of each row of the batch, in its order. */
-	check(rows: readonly string[][]): Promise<RowIssue[][]> {
+	check(rows: readonly StoredValues[]): Promise<RowIssue[][]> {
 		const helper = this.helpers
 			.filter((h) => (h.ready || this.queueLimit === Infinity) && h.pending.size < this.queueLimit)
 			.sort((a, b) => a.pending.size - b.pending.size)[0];
 		if (!helper || rows.length === 0) return Promise.resolve(checkRows(rows, this.workspace));
 		const id = this.nextId++;
-		const width = this.workspace.columns.length;
-		const packed = packRows(rows, width);
+		const packed = packRows(rows);
 		return new Promise((resolve) => {
 			helper.pending.set(id, { rows, resolve });
-			helper.worker.postMessage({ type: 'check', id, rows: packed }, [packed.lengths.buffer]);
+			helper.worker.postMessage({ type: 'check', id, rows: packed, count: rows.length });
 		});
 	}
 
 	close(): void {
 		for (const helper of this.helpers) helper.worker.terminate();
 		this.helpers.length = 0;
+	}
+
+	/**
+	 * Lets go of the helpers without ending them, for their owner to use in another pool; returns those still
+	 * working. A helper that failed was ended, and so is one with a check unanswered: its answer would reach
+	 * the next pool.
+	 */
+	release(): CheckHelper[] {
+		const working: CheckHelper[] = [];
+		for (const { worker, pending } of this.helpers) {
+			worker.onmessage = worker.onerror = null;
+			if (pending.size === 0) working.push(worker);
+			else worker.terminate();
+		}
+		this.helpers.length = 0;
+		return working;
 	}
 }

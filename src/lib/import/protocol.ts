@@ -4,7 +4,7 @@ import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { Encoding } from './decode';
 import type { Delimiter } from './delimiter';
 import type { ColumnMapping, HeaderCheck } from './header';
-import { packBatchValues, unpackBatchValues, type BatchValues, type StoredValues } from '$lib/domain/stored-values';
+import { packRows, unpackRows, type PackedRows, type StoredValues } from '$lib/domain/stored-values';
 
 export interface FileSettings {
 	encoding: Encoding;
@@ -37,7 +37,7 @@ export interface ReceivedRow {
  */
 export interface RowBatch {
 	rowNumbers: Uint32Array;
-	values: BatchValues;
+	values: PackedRows;
 	/** [index in the batch, its issues], for rows with issues. */
 	issues: [number, RowIssue[]][];
 }
@@ -45,13 +45,13 @@ export interface RowBatch {
 export function packBatch(rows: readonly ParsedRow[]): RowBatch {
 	return {
 		rowNumbers: Uint32Array.from(rows, (row) => row.rowNumber),
-		values: packBatchValues(rows.map((row) => row.values)),
+		values: packRows(rows.map((row) => row.values)),
 		issues: rows.flatMap((row, i): [number, RowIssue[]][] => (row.issues.length > 0 ? [[i, row.issues]] : []))
 	};
 }
 
 export function unpackBatch(batch: RowBatch): ReceivedRow[] {
-	const values = unpackBatchValues(batch.values, batch.rowNumbers.length);
+	const values = unpackRows(batch.values, batch.rowNumbers.length);
 	const rows = values.map((values, i): ReceivedRow => ({ rowNumber: batch.rowNumbers[i], values, issues: [] }));
 	for (const [i, issues] of batch.issues) rows[i].issues = issues;
 	return rows;

@@ -40,6 +40,10 @@ export class ReviewRow {
 		return this.packed;
 	}
 
+	set stored(stored: StoredValues) {
+		this.packed = stored;
+	}
+
 	/** Its values, in a new array: a change goes through the setter, never into the array. */
 	get values(): readonly string[] {
 		return valuesOf(this.packed);
@@ -411,25 +415,26 @@ export class ReviewSession {
 			values[column] = value;
 			edited.set(row, values);
 		}
-		const entries = [...edited];
+		// Each row's values are stored once, and sent to be checked as they are stored.
+		const entries = [...edited].map(([row, values]): [ReviewRow, StoredValues] => [row, storeValues(values)]);
 		this.applying = { done: 0, total: entries.length };
 		const issues = await this.checkElsewhere!(
-			entries.map(([, values]) => values),
+			entries.map(([, stored]) => stored),
 			this.snapshot
 		);
 		for (let start = 0; start < entries.length; start += LARGE_EDIT_SLICE) {
 			if (start > 0) await nextTask();
 			const touched = new Set<ReviewRow>();
 			const affected = new Set<number>();
-			entries.slice(start, start + LARGE_EDIT_SLICE).forEach(([row, values], i) => {
+			entries.slice(start, start + LARGE_EDIT_SLICE).forEach(([row, stored], i) => {
 				// A row deleted while its edit was being checked stays out of the review.
 				if (this.byNumber[row.rowNumber] !== row) return;
 				// Most large edits (a country or zone fix-all) leave names and emails alone, and so the index.
-				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.value(c) !== values[c]);
-				row.values = values;
+				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.value(c) !== valueAt(stored, c));
+				row.stored = stored;
 				row.ownIssues = issues[start + i];
 				touched.add(row);
-				if (uniqueChanged) this.uniqueness.setInto(row.rowNumber, values, affected);
+				if (uniqueChanged) this.uniqueness.setInto(row.rowNumber, stored, affected);
 			});
 			this.refreshTouched(touched, affected);
 			this.applying = { done: Math.min(entries.length, start + LARGE_EDIT_SLICE), total: entries.length };

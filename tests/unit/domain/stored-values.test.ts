@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankRow, storeValues, valueAt, valuesOf } from '$lib/domain/stored-values';
+import { isBlankRow, packRows, storeValues, unpackRows, valueAt, valuesOf } from '$lib/domain/stored-values';
 
 describe('stored values', () => {
 	const values = ['Acme', '', 'a@acme.example', 'Zoë, "quoted"\nline', ''];
@@ -36,5 +36,26 @@ describe('stored values', () => {
 		expect(isBlankRow(storeValues(['', '', 'x']))).toBe(false);
 		expect(isBlankRow(storeValues(['', '\u001f', '']))).toBe(false);
 		expect(isBlankRow(storeValues(['']))).toBe(true);
+	});
+});
+
+describe('packRows and unpackRows', () => {
+	it('give back every row exactly, stored or as arrays, whatever its values hold', () => {
+		const rows = [
+			['', 'a', 'Zoë Ärger', '😀 emoji', 'line\nbreak', 'tab\tand "quotes"', ''],
+			['x'.repeat(100_000), '', '', '', '', '', '\u0000'],
+			['unit\u001fseparator', 'record\u001eseparator', '', '', '', '', ''],
+			['', '', '', '', '', '', '']
+		];
+		const stored = rows.map(storeValues);
+		for (const given of [rows, stored]) {
+			const unpacked = unpackRows(structuredClone(packRows(given)), given.length);
+			expect(unpacked.map(valuesOf)).toEqual(rows);
+		}
+	});
+
+	it('pack no rows into nothing, and one row of one empty value into that row', () => {
+		expect(unpackRows(packRows([]), 0)).toEqual([]);
+		expect(unpackRows(packRows([['']]), 1).map(valuesOf)).toEqual([['']]);
 	});
 });

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow } from '$lib/domain/rules';
 import type { RowIssue } from '$lib/domain/issues';
 import { CheckPool, checkRows, type CheckHelper, type CheckRequest, type CheckResponse } from '$lib/import/check-pool';
 import { batchTransfer, packBatch, unpackBatch, type ParsedRow } from '$lib/import/protocol';
 import { writeCsv } from '$lib/csv/csv-writer';
 import { readFile } from '$lib/import/read-file';
-import { packRows, unpackRows } from '$lib/import/row-packing';
-import { valuesOf } from '$lib/domain/stored-values';
+import { unpackRows, valuesOf } from '$lib/domain/stored-values';
 import { TEMPLATE_COLUMNS as COLUMNS } from '$lib/domain/template';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { SNAPSHOT, validRow, WORKSPACE } from '../domain/valid-row';
 
-const WIDTH = COLUMNS.length;
-
-describe('packRows and unpackRows', () => {
-	it('give back every value exactly, whatever it holds', () => {
-		const rows = [
-			['', 'a', 'Zoë Ärger', '😀 emoji', 'line\nbreak', 'tab\tand\u001fseparators\u001e', '"quoted"', ''],
-			['x'.repeat(100_000), '', '', '', '', '', '', '\u0000']
-		];
-		const packed = packRows(rows, 8);
-		expect(packed.lengths).toHaveLength(16);
-		expect(unpackRows(packed)).toEqual(rows);
-	});
-
-	it('fills missing values of a short row with empty strings', () => {
-		expect(unpackRows(packRows([['a']], 3))).toEqual([['a', '', '']]);
-	});
-
-	it('packs no rows into nothing', () => {
-		expect(unpackRows(packRows([], WIDTH))).toEqual([]);
-	});
-});
 
 /** A helper worker in the same thread: answers after `delay(id)` ms, as the real one would. */
 class FakeHelper implements CheckHelper {
@@ -53,7 +30,7 @@ class FakeHelper implements CheckHelper {
 			setTimeout(() => this.onmessage?.({ data: { type: 'ready' } } as MessageEvent<CheckResponse>), this.startMs);
 			return;
 		}
-		const issues = unpackRows(message.rows).map((values) => checkRow(values, this.workspace));
+		const issues = checkRows(unpackRows(message.rows, message.count), this.workspace);
 		this.checked++;
 		setTimeout(
 			() => this.onmessage?.({ data: { type: 'checked', id: message.id, issues } } as MessageEvent<CheckResponse>),
@@ -124,6 +101,28 @@ describe('CheckPool', () => {
 		const rows = someRows(30);
 		expect(await pool.check(rows)).toEqual(inPlace(rows));
 		expect(helper.checked).toBe(1);
+	});
+
+	it('hands its helpers on, unended, to the next pool, which checks against its own workspace', async () => {
+		const helper = new FakeHelper();
+		const first = new CheckPool(WORKSPACE, SNAPSHOT, [helper], Infinity);
+		await first.check(someRows(3));
+		const kept = first.release();
+		expect(kept).toEqual([helper]);
+		expect(helper.terminated).toBe(false);
+		const withoutClients = { ...SNAPSHOT, clients: [] };
+		const second = new CheckPool(indexWorkspace(withoutClients), withoutClients, kept, Infinity);
+		const [issues] = await second.check([validRow({ ClientName: 'ACME corp' })]);
+		expect(issues).toEqual([]);
+		expect(helper.checked).toBe(2);
+	});
+
+	it('ends a helper released with a check unanswered: its answer must not reach the next pool', async () => {
+		const helper = new FakeHelper(() => 20);
+		const pool = new CheckPool(WORKSPACE, SNAPSHOT, [helper], Infinity);
+		void pool.check(someRows(3));
+		expect(pool.release()).toEqual([]);
+		expect(helper.terminated).toBe(true);
 	});
 
 	it('checks in place when there is no helper', async () => {

@@ -1,3 +1,4 @@
+import type { StoredValues } from '$lib/domain/stored-values';
 import { describe, expect, it } from 'vitest';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
@@ -444,7 +445,7 @@ describe('ReviewSession.recheckAgainst', () => {
 
 describe('ReviewSession large edits', () => {
 	/** Checks rows elsewhere as the app's workers do: the same rules, answered later. */
-	const elsewhere = async (rows: string[][]) => {
+	const elsewhere = async (rows: readonly StoredValues[]) => {
 		await new Promise((resume) => setTimeout(resume, 0));
 		checkedElsewhere += rows.length;
 		return checkRows(rows, WORKSPACE);
