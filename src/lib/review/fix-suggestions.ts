@@ -59,26 +59,32 @@ const ORDER: readonly (FixKind | TidyKind)[] = [
 
 const MAX_EXAMPLES = 3;
 
-/** One number per cell, for sets of the cells a fix writes: far cheaper than a string per cell at 100,000 rows. */
+/** One number per cell, for a map of the cells every fix writes: far cheaper than a string per cell at 100,000 rows. */
 const cellKey = (rowNumber: number, column: number) => rowNumber * 4096 + column;
 
-class SuggestionBuilder {
-	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion & { written: Set<number> }>();
+/** Whether a change of `rowNumber` already writes `column`: a row's changes are the last ones, as rows come in turn. */
+function writtenInRow(changes: readonly CellChange[], rowNumber: number, column: number): boolean {
+	for (let i = changes.length - 1; i >= 0 && changes[i].rowNumber === rowNumber; i--) {
+		if (changes[i].column === column) return true;
+	}
+	return false;
+}
 
+class SuggestionBuilder {
+	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion>();
+
+	/** What row `rowNumber`'s fix writes; every fix of a row is added before those of the next row. */
 	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[], example?: FixExample) {
 		let suggestion = this.byId.get(id);
 		if (!suggestion) {
 			const label = id in FIX_LABELS ? FIX_LABELS[id as FixKind] : TIDY_LABELS[id as TidyKind];
-			suggestion = { id, label, changes: [], count: 0, examples: [], written: new Set() };
+			suggestion = { id, label, changes: [], count: 0, examples: [] };
 			this.byId.set(id, suggestion);
 		}
 		suggestion.count++;
+		// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
 		for (const cell of cells) {
-			// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
-			const key = cellKey(rowNumber, cell.column);
-			if (suggestion.written.has(key)) continue;
-			suggestion.written.add(key);
-			suggestion.changes.push(cell);
+			if (!writtenInRow(suggestion.changes, rowNumber, cell.column)) suggestion.changes.push(cell);
 		}
 		const { examples } = suggestion;
 		if (example && examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === example.before)) {
@@ -86,31 +92,8 @@ class SuggestionBuilder {
 		}
 	}
 
-	merge(other: SuggestionBuilder) {
-		for (const [id, theirs] of other.byId) {
-			const ours = this.byId.get(id);
-			if (!ours) {
-				this.byId.set(id, theirs);
-				continue;
-			}
-			ours.count += theirs.count;
-			for (const change of theirs.changes) {
-				const key = cellKey(change.rowNumber, change.column);
-				if (!ours.written.has(key)) {
-					ours.written.add(key);
-					ours.changes.push(change);
-				}
-			}
-			for (const example of theirs.examples) {
-				if (ours.examples.length < MAX_EXAMPLES) ours.examples.push(example);
-			}
-		}
-	}
-
 	build(): FixSuggestion[] {
-		return [...this.byId.values()]
-			.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
-			.map(({ id, label, changes, count, examples }) => ({ id, label, changes, count, examples }));
+		return [...this.byId.values()].sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
 	}
 }
 
@@ -126,17 +109,24 @@ export function alsoText(also: NonNullable<IssueFix['also']>): string {
 	return `${TEMPLATE_COLUMNS[also.column] ?? 'and'} ${also.value}`;
 }
 
+// The scan runs over every row again after each edit: its patterns are made once here, as a regex literal in
+// a loop is a new object each time it is reached (one per cell of 100,000 rows, a scan's main garbage).
+const INNER_SPACES = /[ \t]{2}/;
+const TWO_LETTERS = /^[a-z]{2}$/i;
+const LOWER_CASE = /[a-z]/;
+
 /** A cheap test first: most cells of a large file have no stray space, and this runs on every cell. */
 function hasStraySpace(value: string): boolean {
 	if (value === '') return false;
-	return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 || /[ \t]{2}/.test(value);
+	return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 || INNER_SPACES.test(value);
 }
 
-function gather(rows: readonly FixableRow[]): SuggestionBuilder {
-	const builder = new SuggestionBuilder();
-	for (const row of rows) {
-		const { rowNumber, values } = row;
-		for (const issue of row.issues) {
+/** Adds the fixes and tidy-ups of rows `from` up to `to` (excluded) to `builder`. */
+function gather(rows: readonly FixableRow[], builder: SuggestionBuilder, from = 0, to = rows.length) {
+	for (let r = from; r < to; r++) {
+		const { rowNumber, values, issues } = rows[r];
+		for (let i = 0; i < issues.length; i++) {
+			const issue = issues[i];
 			const fix = issue.fix;
 			if (!fix) continue;
 			const before = values[issue.column] ?? '';
@@ -146,22 +136,24 @@ function gather(rows: readonly FixableRow[]): SuggestionBuilder {
 			builder.add(fix.kind, rowNumber, cells, before === '' && fix.also ? undefined : { before, after });
 		}
 		const country = values[COL.Country] ?? '';
-		if (/^[a-z]{2}$/i.test(country.trim()) && country.trim() !== country.trim().toUpperCase()) {
-			const upper = country.trim().toUpperCase();
+		const code = country.trim();
+		// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
+		if (TWO_LETTERS.test(code) && LOWER_CASE.test(code)) {
+			const upper = code.toUpperCase();
 			builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }], {
 				before: country,
 				after: upper
 			});
 		}
-		values.forEach((value, column) => {
-			if (!hasStraySpace(value)) return;
+		for (let column = 0; column < values.length; column++) {
+			const value = values[column];
+			if (!hasStraySpace(value)) continue;
 			const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
 			if (tidy !== value) {
 				builder.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }], { before: value, after: tidy });
 			}
-		});
+		}
 	}
-	return builder;
 }
 
 /**
@@ -178,7 +170,9 @@ export function allChanges(suggestions: readonly FixSuggestion[]): CellChange[] 
 }
 
 export function fixSuggestions(rows: readonly FixableRow[]): FixSuggestion[] {
-	return gather(rows).build();
+	const builder = new SuggestionBuilder();
+	gather(rows, builder);
+	return builder.build();
 }
 
 /**
@@ -190,13 +184,14 @@ export async function fixSuggestionsInSlices(
 	isCancelled: () => boolean,
 	sliceSize = 10_000
 ): Promise<FixSuggestion[] | undefined> {
-	const all = new SuggestionBuilder();
+	// One builder for every slice, and the rows read in place: no copy of the rows or of what was found per slice.
+	const builder = new SuggestionBuilder();
 	for (let start = 0; start < rows.length; start += sliceSize) {
 		if (start > 0) await nextTask();
 		if (isCancelled()) return undefined;
-		all.merge(gather(rows.slice(start, start + sliceSize)));
+		gather(rows, builder, start, Math.min(rows.length, start + sliceSize));
 	}
-	return all.build();
+	return builder.build();
 }
 
 /** A record the file names that the workspace lacks, and how many rows name it. */

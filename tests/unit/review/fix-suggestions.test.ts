@@ -76,11 +76,22 @@ describe('fixSuggestions', () => {
 			checked(2, { Country: 'us' }),
 			checked(3, { Country: 'Us' }),
 			checked(4, { Country: 'usa', State: '' }),
-			checked(5)
+			checked(5),
+			checked(6, { Country: 'uS' }),
+			checked(7, { Country: ' de ', State: '', PhoneNumber: '30 123456' }),
+			checked(8, { Country: 'DE ', State: '', PhoneNumber: '30 123456' })
 		];
-		expect(suggestion(rows, 'country_case')!.changes).toEqual([
+		const countryCase = suggestion(rows, 'country_case')!;
+		expect(countryCase.changes).toEqual([
 			{ rowNumber: 2, column: COL.Country, value: 'US' },
-			{ rowNumber: 3, column: COL.Country, value: 'US' }
+			{ rowNumber: 3, column: COL.Country, value: 'US' },
+			{ rowNumber: 6, column: COL.Country, value: 'US' },
+			{ rowNumber: 7, column: COL.Country, value: 'DE' }
+		]);
+		expect(countryCase.examples).toEqual([
+			{ before: 'us', after: 'US' },
+			{ before: 'Us', after: 'US' },
+			{ before: 'uS', after: 'US' }
 		]);
 	});
 
@@ -126,6 +137,13 @@ describe('fixSuggestions', () => {
 			checked(5, { Code: '', PhoneNumber: '+1 415 555 0100' })
 		];
 		expect(await fixSuggestionsInSlices(rows, () => false, 1)).toEqual(fixSuggestions(rows));
+	});
+
+	it('shows an example once although rows of several slices have it', async () => {
+		const rows = [2, 3, 4, 5].map((n) => checked(n, { Timezone: 'Asia/Calcutta' }));
+		const [zones] = (await fixSuggestionsInSlices(rows, () => false, 1))!;
+		expect(zones.count).toBe(4);
+		expect(zones.examples).toEqual([{ before: 'Asia/Calcutta', after: 'Asia/Kolkata' }]);
 	});
 
 	it('labels each suggestion for the admin', () => {
