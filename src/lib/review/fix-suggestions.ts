@@ -6,6 +6,7 @@ import { nextTask } from '$lib/components/idle';
 import { isEmail } from '$lib/domain/field-rules';
 import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
+import { valueAt, type StoredValues } from '$lib/domain/stored-values';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
@@ -14,6 +15,8 @@ interface FixableRow {
 	rowNumber: number;
 	values: readonly string[];
 	issues: readonly RowIssue[];
+	/** The values as the review keeps them: a row with nothing to fix is passed over without unpacking them. */
+	stored?: StoredValues;
 }
 
 export type TidyKind = 'country_case' | 'whitespace';
@@ -121,9 +124,27 @@ function hasStraySpace(value: string): boolean {
 	return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 || INNER_SPACES.test(value);
 }
 
+/**
+ * hasStraySpace over a row kept as one string (values joined by U+001F): a value starting or ending with a
+ * control character or a space (the separator aside), or with two spaces or tabs inside.
+ */
+// eslint-disable-next-line no-control-regex -- the separator and the control characters are what it looks for
+const STRAY_SPACE_IN_ROW = /(?:^|\u001f)[\u0000-\u001e ]|[\u0000-\u001e ](?:\u001f|$)|[ \t]{2}/;
+
+/** A country code of two letters, not all upper-case. */
+const isLowerCaseCode = (code: string) => TWO_LETTERS.test(code) && LOWER_CASE.test(code);
+
+/** Whether a row may have something to fix or tidy: one that has not is passed over without unpacking it. */
+function mayHaveFixes({ issues, stored }: FixableRow): boolean {
+	if (typeof stored !== 'string') return true;
+	for (let i = 0; i < issues.length; i++) if (issues[i].fix) return true;
+	return STRAY_SPACE_IN_ROW.test(stored) || isLowerCaseCode(valueAt(stored, COL.Country).trim());
+}
+
 /** Adds the fixes and tidy-ups of rows `from` up to `to` (excluded) to `builder`. */
 function gather(rows: readonly FixableRow[], builder: SuggestionBuilder, from = 0, to = rows.length) {
 	for (let r = from; r < to; r++) {
+		if (!mayHaveFixes(rows[r])) continue;
 		const { rowNumber, values, issues } = rows[r];
 		for (let i = 0; i < issues.length; i++) {
 			const issue = issues[i];
@@ -138,7 +159,7 @@ function gather(rows: readonly FixableRow[], builder: SuggestionBuilder, from = 
 		const country = values[COL.Country] ?? '';
 		const code = country.trim();
 		// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
-		if (TWO_LETTERS.test(code) && LOWER_CASE.test(code)) {
+		if (isLowerCaseCode(code)) {
 			const upper = code.toUpperCase();
 			builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }], {
 				before: country,

@@ -9,7 +9,8 @@ import {
 	nameFromEmail,
 	type ReplaceOptions
 } from '$lib/review/fix-suggestions';
-import { validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
+import { ReviewSession } from '$lib/review/review-session.svelte';
+import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 function checked(rowNumber: number, overrides: RowOverrides = {}) {
 	const values = validRow({ ClientName: `Client ${rowNumber}`, ...overrides });
@@ -271,5 +272,34 @@ describe('findAndReplace', () => {
 		expect(findAndReplace(rows, options({ find: 'boston', replace: '', wholeCell: true }))).toEqual([
 			{ rowNumber: 5, column: COL.City, value: '' }
 		]);
+	});
+});
+
+describe('fixSuggestions over the review’s rows', () => {
+	it('finds in rows kept as one string what it finds in their values, passing over rows with nothing to fix', () => {
+		const variants: RowOverrides[] = [
+			{},
+			{ City: ' Boston' },
+			{ City: 'Boston ' },
+			{ City: 'New  York' },
+			{ City: 'New\t\tYork' },
+			{ PostalCode: '\u000010118' },
+			{ SiteName: '' },
+			{ Country: 'us', State: 'ny' },
+			{ Country: ' De ' },
+			{ Country: 'United States' },
+			{ Timezone: 'Asia/Calcutta' },
+			{ Code: '', PhoneNumber: '+44 20 7946 0958' }
+		];
+		const plain = variants.map((overrides, i) => checked(i + 2, overrides));
+		const review = new ReviewSession(
+			{ fileName: 'f.csv', settings: { encoding: 'utf-8', delimiter: ',' }, header: [], mapping: [] },
+			SNAPSHOT
+		);
+		review.addParsed(plain.map(({ rowNumber, values, issues }) => ({ rowNumber, values, issues })));
+		expect(review.rows.every((row) => typeof row.stored === 'string')).toBe(true);
+		const found = fixSuggestions(plain);
+		expect(found.map((s) => s.id)).toEqual(expect.arrayContaining(['whitespace', 'country_case', 'timezone_old_name']));
+		expect(fixSuggestions(review.rows)).toEqual(found);
 	});
 });
