@@ -27,14 +27,20 @@ export function storeValues(values: readonly string[]): StoredValues {
 /** One value of a stored row ('' beyond its last). */
 export function valueAt(stored: StoredValues, column: number): string {
 	if (typeof stored !== 'string') return stored[column] ?? '';
+	const [start, end] = valueRange(stored, column);
+	return stored.slice(start, end);
+}
+
+/** Where one value of a row stored as a string starts and ends in it (an empty range beyond its last). */
+export function valueRange(stored: string, column: number): [start: number, end: number] {
 	let start = 0;
 	for (let c = 0; c < column; c++) {
 		const at = stored.indexOf(VALUE_SEPARATOR, start);
-		if (at < 0) return '';
+		if (at < 0) return [stored.length, stored.length];
 		start = at + 1;
 	}
 	const end = stored.indexOf(VALUE_SEPARATOR, start);
-	return end < 0 ? stored.slice(start) : stored.slice(start, end);
+	return [start, end < 0 ? stored.length : end];
 }
 
 /** Every value of a stored row, in a new array. */

@@ -6,7 +6,7 @@ import { nextTask } from '$lib/components/idle';
 import { isEmail } from '$lib/domain/field-rules';
 import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
-import { valueAt, type StoredValues } from '$lib/domain/stored-values';
+import { valueRange, type StoredValues } from '$lib/domain/stored-values';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
@@ -134,11 +134,32 @@ const STRAY_SPACE_IN_ROW = /(?:^|\u001f)[\u0000-\u001e ]|[\u0000-\u001e ](?:\u00
 /** A country code of two letters, not all upper-case. */
 const isLowerCaseCode = (code: string) => TWO_LETTERS.test(code) && LOWER_CASE.test(code);
 
-/** Whether a row may have something to fix or tidy: one that has not is passed over without unpacking it. */
+/**
+ * Whether a row may have something to fix or tidy: one that has not is passed over without unpacking it, or
+ * making any string (the scan runs over every row after each edit).
+ */
 function mayHaveFixes({ issues, stored }: FixableRow): boolean {
 	if (typeof stored !== 'string') return true;
 	for (let i = 0; i < issues.length; i++) if (issues[i].fix) return true;
-	return STRAY_SPACE_IN_ROW.test(stored) || isLowerCaseCode(valueAt(stored, COL.Country).trim());
+	return STRAY_SPACE_IN_ROW.test(stored) || mayBeLowerCaseCode(stored);
+}
+
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Whether a stored row's Country may hold two letters, one of them lower-case, once trimmed. */
+function mayBeLowerCaseCode(stored: string): boolean {
+	const [start, end] = valueRange(stored, COL.Country);
+	let letters = 0;
+	let lower = false;
+	for (let i = start; i < end; i++) {
+		const code = stored.charCodeAt(i);
+		if (code <= 32) continue;
+		// Beyond ASCII may be a space that trimming takes (a no-break space): the full check decides.
+		if (code > 127) return true;
+		if (!isLetter(code) || ++letters > 2) return false;
+		if (code >= 97) lower = true;
+	}
+	return letters === 2 && lower;
 }
 
 /** Adds the fixes and tidy-ups of rows `from` up to `to` (excluded) to `builder`. */

@@ -87,6 +87,11 @@ export class GridView<Row extends ViewRow> implements ShownRows {
 		return this.descending ? this.rows.length - below : below;
 	}
 
+	/** Whether the rows are shown last first: rows added then go before those shown, not after. */
+	get isDescending(): boolean {
+		return this.descending;
+	}
+
 	/** Orders by row number, down when `descending`; returns whether the order changed. */
 	sort(descending: boolean): boolean {
 		const changed = descending !== this.descending;

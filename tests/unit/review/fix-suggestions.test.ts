@@ -287,6 +287,9 @@ describe('fixSuggestions over the review’s rows', () => {
 			{ SiteName: '' },
 			{ Country: 'us', State: 'ny' },
 			{ Country: ' De ' },
+			{ Country: '\u00a0gb\u00a0' },
+			{ Country: 'u s' },
+			{ Country: 'usa' },
 			{ Country: 'United States' },
 			{ Timezone: 'Asia/Calcutta' },
 			{ Code: '', PhoneNumber: '+44 20 7946 0958' }
