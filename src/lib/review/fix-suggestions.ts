@@ -6,7 +6,7 @@ import { nextTask } from '$lib/components/idle';
 import { isEmail } from '$lib/domain/field-rules';
 import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
-import { valueRange, type StoredValues } from '$lib/domain/stored-values';
+import { valueAt, valueRange, type StoredValues } from '$lib/domain/stored-values';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
@@ -77,22 +77,36 @@ class SuggestionBuilder {
 	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion>();
 
 	/** What row `rowNumber`'s fix writes; every fix of a row is added before those of the next row. */
-	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[], example?: FixExample) {
+	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[]) {
+		const suggestion = this.suggestion(id);
+		suggestion.count++;
+		// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
+		for (const cell of cells) {
+			if (!writtenInRow(suggestion.changes, rowNumber, cell.column)) suggestion.changes.push(cell);
+		}
+	}
+
+	/**
+	 * Whether a suggestion still lacks an example with that value before: most rows of a large file show none,
+	 * and make none.
+	 */
+	wantsExample(id: FixSuggestion['id'], before: string): boolean {
+		const { examples } = this.suggestion(id);
+		return examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === before);
+	}
+
+	addExample(id: FixSuggestion['id'], example: FixExample) {
+		this.suggestion(id).examples.push(example);
+	}
+
+	private suggestion(id: FixSuggestion['id']): FixSuggestion {
 		let suggestion = this.byId.get(id);
 		if (!suggestion) {
 			const label = id in FIX_LABELS ? FIX_LABELS[id as FixKind] : TIDY_LABELS[id as TidyKind];
 			suggestion = { id, label, changes: [], count: 0, examples: [] };
 			this.byId.set(id, suggestion);
 		}
-		suggestion.count++;
-		// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
-		for (const cell of cells) {
-			if (!writtenInRow(suggestion.changes, rowNumber, cell.column)) suggestion.changes.push(cell);
-		}
-		const { examples } = suggestion;
-		if (example && examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === example.before)) {
-			examples.push(example);
-		}
+		return suggestion;
 	}
 
 	build(): FixSuggestion[] {
@@ -134,16 +148,6 @@ const STRAY_SPACE_IN_ROW = /(?:^|\u001f)[\u0000-\u001e ]|[\u0000-\u001e ](?:\u00
 /** A country code of two letters, not all upper-case. */
 const isLowerCaseCode = (code: string) => TWO_LETTERS.test(code) && LOWER_CASE.test(code);
 
-/**
- * Whether a row may have something to fix or tidy: one that has not is passed over without unpacking it, or
- * making any string (the scan runs over every row after each edit).
- */
-function mayHaveFixes({ issues, stored }: FixableRow): boolean {
-	if (typeof stored !== 'string') return true;
-	for (let i = 0; i < issues.length; i++) if (issues[i].fix) return true;
-	return STRAY_SPACE_IN_ROW.test(stored) || mayBeLowerCaseCode(stored);
-}
-
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Whether a stored row's Country may hold two letters, one of them lower-case, once trimmed. */
@@ -162,37 +166,49 @@ function mayBeLowerCaseCode(stored: string): boolean {
 	return letters === 2 && lower;
 }
 
+/** One value of a row, read from its stored string when it has one (without unpacking the others). */
+const valueOf = (row: FixableRow, column: number) =>
+	row.stored === undefined ? (row.values[column] ?? '') : valueAt(row.stored, column);
+
 /** Adds the fixes and tidy-ups of rows `from` up to `to` (excluded) to `builder`. */
 function gather(rows: readonly FixableRow[], builder: SuggestionBuilder, from = 0, to = rows.length) {
 	for (let r = from; r < to; r++) {
-		if (!mayHaveFixes(rows[r])) continue;
-		const { rowNumber, values, issues } = rows[r];
+		const row = rows[r];
+		const { rowNumber, issues, stored } = row;
+		const packed = typeof stored === 'string';
 		for (let i = 0; i < issues.length; i++) {
 			const issue = issues[i];
 			const fix = issue.fix;
 			if (!fix) continue;
-			const before = values[issue.column] ?? '';
-			const cells = changesOfFix(rowNumber, issue.column, fix);
-			const after = fix.also ? `${fix.value} (${alsoText(fix.also)})` : fix.value;
+			const before = valueOf(row, issue.column);
+			builder.add(fix.kind, rowNumber, changesOfFix(rowNumber, issue.column, fix));
 			// An empty cell that a fix fills beside another (a phone's Code) makes a poor example: its partner shows it.
-			builder.add(fix.kind, rowNumber, cells, before === '' && fix.also ? undefined : { before, after });
+			if (!(before === '' && fix.also) && builder.wantsExample(fix.kind, before)) {
+				builder.addExample(fix.kind, { before, after: fix.also ? `${fix.value} (${alsoText(fix.also)})` : fix.value });
+			}
 		}
-		const country = values[COL.Country] ?? '';
-		const code = country.trim();
-		// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
-		if (isLowerCaseCode(code)) {
-			const upper = code.toUpperCase();
-			builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }], {
-				before: country,
-				after: upper
-			});
+		if (!packed || mayBeLowerCaseCode(stored)) {
+			const country = valueOf(row, COL.Country);
+			const code = country.trim();
+			// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
+			if (isLowerCaseCode(code)) {
+				const upper = code.toUpperCase();
+				builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }]);
+				if (builder.wantsExample('country_case', country)) {
+					builder.addExample('country_case', { before: country, after: upper });
+				}
+			}
 		}
+		// Its values are unpacked only when one of them may have a stray space.
+		if (packed && !STRAY_SPACE_IN_ROW.test(stored)) continue;
+		const values = row.values;
 		for (let column = 0; column < values.length; column++) {
 			const value = values[column];
 			if (!hasStraySpace(value)) continue;
 			const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
 			if (tidy !== value) {
-				builder.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }], { before: value, after: tidy });
+				builder.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }]);
+				if (builder.wantsExample('whitespace', value)) builder.addExample('whitespace', { before: value, after: tidy });
 			}
 		}
 	}
