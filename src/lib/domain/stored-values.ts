@@ -27,6 +27,8 @@ export function storeValues(values: readonly string[]): StoredValues {
 /** One value of a stored row ('' beyond its last). */
 export function valueAt(stored: StoredValues, column: number): string {
 	if (typeof stored !== 'string') return stored[column] ?? '';
+	// No column (a whole row's place, -1) has no value, as in an array.
+	if (column < 0) return '';
 	const [start, end] = valueRange(stored, column);
 	return stored.slice(start, end);
 }

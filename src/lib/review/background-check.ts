@@ -11,34 +11,55 @@ export type CheckElsewhere = (rows: readonly StoredValues[], workspace: Workspac
 const BATCH_ROWS = 2_000;
 
 /**
- * The helpers of the open review's large edits: started in an idle moment once the review is open, since a
- * helper takes longer to start than a fix-all's checks take, and kept until the import page closes.
+ * Helpers started and free: started in an idle moment once a review is open, since a helper takes longer to
+ * start than a fix-all's checks take, and kept while the import page is open. A check takes them for itself
+ * while it runs (another review's large edit meanwhile starts its own) and hands them back after.
  */
-let helpers: CheckHelper[] = [];
+let idle: CheckHelper[] = [];
+/** Whether the import page is open: helpers handed back after it closed are ended. */
+let wanted = false;
 
 function startHelpers(): CheckHelper[] {
-	if (helpers.length > 0) return helpers;
 	const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-	helpers = Array.from(
+	return Array.from(
 		{ length: count },
 		() => new Worker(new URL('../import/check.worker.ts', import.meta.url), { type: 'module' })
 	);
-	return helpers;
 }
 
-/** A review is open: its helpers start when the page is idle. Returns the function that calls that off. */
+/** Keeps a helper for the next check; one that fails meanwhile (its script did not load) is ended and dropped. */
+function park(helper: CheckHelper): CheckHelper {
+	helper.onmessage = null;
+	helper.onerror = (event) => {
+		event.preventDefault?.();
+		helper.terminate();
+		idle = idle.filter((other) => other !== helper);
+	};
+	return helper;
+}
+
+/** A review is open: helpers start when the page is idle. Returns the function that calls that off. */
 export function prepareCheckHelpers(): () => void {
-	return whenIdle(startHelpers);
+	wanted = true;
+	return whenIdle(() => {
+		if (wanted && idle.length === 0) idle = startHelpers().map(park);
+	});
 }
 
-/** The import page is closed: the helpers end. */
+/**
+ * The import page is closed: the free helpers end, and those of a check under way end once it is done (the
+ * edit it checks is then taken in, and saved in the draft, as the admin left it).
+ */
 export function releaseCheckHelpers(): void {
-	for (const helper of helpers) helper.terminate();
-	helpers = [];
+	wanted = false;
+	for (const helper of idle) helper.terminate();
+	idle = [];
 }
 
 export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
-	const pool = new CheckPool(indexWorkspace(workspace), workspace, startHelpers(), Infinity);
+	const mine = idle.length > 0 ? idle : startHelpers();
+	idle = [];
+	const pool = new CheckPool(indexWorkspace(workspace), workspace, mine, Infinity);
 	try {
 		// Batches small enough that packing one, or taking in its answer, is a short task on the page.
 		const batches: Promise<RowIssue[][]>[] = [];
@@ -48,6 +69,8 @@ export const checkInWorkers: CheckElsewhere = async (rows, workspace) => {
 		}
 		return (await Promise.all(batches)).flat();
 	} finally {
-		helpers = pool.release();
+		const released = pool.release();
+		if (wanted && idle.length === 0) idle = released.map(park);
+		else for (const helper of released) helper.terminate();
 	}
 };

@@ -10,6 +10,9 @@ describe('stored values', () => {
 		expect(valuesOf(stored)).toEqual(values);
 		expect(values.map((_, column) => valueAt(stored, column))).toEqual(values);
 		expect(valueAt(stored, values.length)).toBe('');
+		// No column, as a whole row's issue has (-1): no value, as in an array.
+		expect(valueAt(stored, -1)).toBe('');
+		expect(valueAt(values, -1)).toBe('');
 	});
 
 	it('keep an array for a row whose values hold a separator, and read it the same way', () => {
