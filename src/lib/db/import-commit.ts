@@ -70,13 +70,15 @@ export async function commitImport(
 			let writing: Promise<void> | undefined;
 			for (let start = 0; start < rows.length; start += CHUNK) {
 				const chunk = rows.slice(start, start + CHUNK);
-				for (const row of chunk) {
-					const issues = checkRowAgainstWorkspace(row.values, workspace);
+				// A review's row unpacks its values each time they are asked for: once here.
+				const values = chunk.map((row) => row.values);
+				chunk.forEach((row, i) => {
+					const issues = checkRowAgainstWorkspace(values[i], workspace);
 					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
-				}
+				});
 				if (conflicts.length > 0) continue;
-				const records: ClientRecord[] = chunk.map((row) =>
-					toClientRecord(row.values, workspace, { id: newId(), createdAt, importId })
+				const records: ClientRecord[] = values.map((rowValues) =>
+					toClientRecord(rowValues, workspace, { id: newId(), createdAt, importId })
 				);
 				for (const record of records) clientIds.push(record.id);
 				const before = writing;
