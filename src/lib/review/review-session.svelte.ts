@@ -395,7 +395,10 @@ export class ReviewSession {
 	 */
 	private enqueue(task: () => void | Promise<void>, largeRows?: number) {
 		if (largeRows !== undefined && !this.applying) this.applying = { done: 0, total: largeRows };
-		const queued = (this.queue ?? Promise.resolve()).then(task);
+		// A task that fails (a bug) is reported, and the ones queued after it still run: they are in the history.
+		const queued = (this.queue ?? Promise.resolve())
+			.then(task)
+			.catch((error: unknown) => globalThis.reportError?.(error));
 		this.queue = queued;
 		void queued.finally(() => {
 			if (this.queue !== queued) return;

@@ -488,6 +488,25 @@ describe('ReviewSession large edits', () => {
 		expect(review.counts.errors).toBe(1);
 	});
 
+	it('still applies the edits queued after a large edit whose check failed', async () => {
+		let failures = 1;
+		const failingOnce = async (rows: readonly StoredValues[]) => {
+			if (failures-- > 0) throw new Error('The helper stopped.');
+			return elsewhere(rows);
+		};
+		const review = new ReviewSession(SOURCE, SNAPSHOT, failingOnce);
+		review.addParsed(
+			Array.from({ length: LARGE_EDIT_ROWS }, (_, i) =>
+				parsed(i + 2, { ClientName: `Client ${i}`, Timezone: 'US/Eastern' })
+			)
+		);
+		review.edit(fixAll(review), 'Fix time zones');
+		review.edit([{ rowNumber: 2, column: COL.Timezone, value: 'Europe/London' }], 'Edit row 2');
+		await review.settled();
+		expect(review.row(2)!.value(COL.Timezone)).toBe('Europe/London');
+		expect(review.applying).toBeNull();
+	});
+
 	it('names a large edit in Undo at once, and undoes it even when Undo comes before it is in', async () => {
 		const review = largeSession(LARGE_EDIT_ROWS);
 		review.edit(fixAll(review), 'Fix time zones');
