@@ -418,8 +418,13 @@ export class ReviewSession {
 			values[column] = value;
 			edited.set(row, values);
 		}
-		// Each row's values are stored once, and sent to be checked as they are stored.
-		const entries = [...edited].map(([row, values]): [ReviewRow, StoredValues] => [row, storeValues(values)]);
+		// Each row's values are stored once (in slices: a hundred thousand rows take a while), and sent to be
+		// checked as they are stored.
+		const entries: [ReviewRow, StoredValues][] = [];
+		for (const [row, values] of edited) {
+			if (entries.length > 0 && entries.length % LARGE_EDIT_SLICE === 0) await nextTask();
+			entries.push([row, storeValues(values)]);
+		}
 		this.applying = { done: 0, total: entries.length };
 		const issues = await this.checkElsewhere!(
 			entries.map(([, stored]) => stored),
