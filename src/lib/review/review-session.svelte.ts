@@ -1,6 +1,6 @@
 // The review in progress: the rows, their problems, the admin's edits with undo and redo, and the counts the
-// page shows. Rows are plain objects (not deep state: 100,000 proxies would be slow); the counts are state, and
-// whatever works on the rows (the grid, the draft, the fix panel) is told exactly which rows changed.
+// page shows. Rows are plain class instances, not deep state (100,000 proxies would be slow); the counts are
+// state, and whatever works on the rows (the grid, the draft, the fix panel) is told exactly which rows changed.
 /* eslint-disable svelte/prefer-svelte-reactivity -- the row maps and sets are bookkeeping, deliberately not reactive */
 import { nextTask } from '$lib/components/idle';
 import { checkRow } from '$lib/domain/rules';
