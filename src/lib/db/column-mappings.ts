@@ -1,6 +1,7 @@
 // Column mappings the admin confirmed, remembered per file header, so that the next export from the same
 // tool maps itself. All of them live in the settings store under one key, the newest 50 kept.
 import { z } from 'zod';
+import type { ColumnShaping, RememberedTarget } from '$lib/import/column-plan';
 import { db } from './schema';
 
 const SETTINGS_KEY = 'columnMappings';
@@ -9,8 +10,18 @@ export const MAX_REMEMBERED_MAPPINGS = 50;
 const rememberedSchema = z.object({
 	/** The header as the file wrote it. */
 	header: z.array(z.string()),
-	/** Per file column, the template column it fills, by name (indexes would shift with custom fields), or null. */
-	mapping: z.array(z.string().nullable()),
+	/**
+	 * Per file column, the template column it fills, by name (indexes would shift with custom fields), a contact
+	 * whose full name it holds, or null.
+	 */
+	mapping: z.array(z.union([z.string(), z.object({ split: z.enum(['primary', 'secondary']) }), z.null()])),
+	/** Joins (their order and separator) and values for every row, by template column name. */
+	shaping: z
+		.object({
+			joins: z.record(z.string(), z.object({ order: z.array(z.number().int().min(0)), separator: z.string() })),
+			fixed: z.record(z.string(), z.string())
+		})
+		.optional(),
 	savedAt: z.string()
 });
 
@@ -41,12 +52,18 @@ export async function findRememberedMapping(header: readonly string[]): Promise<
 /** Remembers a confirmed mapping for its header, replacing an older one; past 50, the oldest is dropped. */
 export async function rememberMapping(
 	header: readonly string[],
-	mapping: readonly (string | null)[],
+	mapping: readonly RememberedTarget[],
+	shaping?: ColumnShaping,
 	now: Date = new Date()
 ): Promise<void> {
 	await db.transaction('rw', db.settings, async () => {
 		const all = await readAll();
-		all[headerKey(header)] = { header: [...header], mapping: [...mapping], savedAt: now.toISOString() };
+		all[headerKey(header)] = {
+			header: [...header],
+			mapping: [...mapping],
+			...(shaping && { shaping }),
+			savedAt: now.toISOString()
+		};
 		const newestFirst = Object.entries(all).sort(([, a], [, b]) => b.savedAt.localeCompare(a.savedAt));
 		await db.settings.put({
 			key: SETTINGS_KEY,

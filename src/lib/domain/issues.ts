@@ -34,6 +34,7 @@ export type IssueCode =
 	| 'row_too_many_fields'
 	| 'row_too_few_fields'
 	| 'row_unclosed_quote'
+	| 'name_unsplit'
 	| 'custom_number'
 	| 'custom_date'
 	| 'custom_option'
@@ -41,6 +42,22 @@ export type IssueCode =
 
 /** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
 export const WHOLE_ROW = -1;
+
+/**
+ * What reading the file said of a row, beyond the rules: a ragged or broken row (of the whole row), or a full
+ * name left unsplit (of its cell). A remark stays until what it speaks of is edited: its cell, or for a whole
+ * row any of its cells.
+ */
+const FILE_REMARKS: ReadonlySet<IssueCode> = new Set<IssueCode>([
+	'row_too_many_fields',
+	'row_too_few_fields',
+	'row_unclosed_quote',
+	'name_unsplit'
+]);
+
+export function isFileRemark(issue: RowIssue): boolean {
+	return FILE_REMARKS.has(issue.code);
+}
 
 /** The kinds of certain fix: the fix panel offers each kind for the whole file at once. */
 export type FixKind =

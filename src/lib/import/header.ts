@@ -1,19 +1,16 @@
 // The header check: which file column feeds which template column. An exact header maps itself; otherwise
 // near-misses (`client name`, `Client_Name`), other tools' names (`Company`, `Surname`, `Zip Code`) and
 // small typos are suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
-import { STANDARD_SHAPE, type TemplateShape } from '$lib/domain/custom-fields';
-import { TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
-
-/** Per file column: the template column index it feeds, or null when ignored. */
-export type ColumnMapping = (number | null)[];
+import { filledBy, sameTarget, type ColumnMapping, type ColumnTarget, type Contact } from './column-plan';
 
 export type ColumnVerdict = 'exact' | 'near-miss' | 'duplicate' | 'unknown' | 'empty';
 
 export interface HeaderCheck {
 	exact: boolean;
 	/** One per file column. */
-	columns: { name: string; target: number | null; verdict: ColumnVerdict }[];
+	columns: { name: string; target: ColumnTarget; verdict: ColumnVerdict }[];
 	mapping: ColumnMapping;
 }
 
@@ -42,6 +39,8 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Customer Name',
 		'Business',
 		'Business Name',
+		'Client Company',
+		'Customer Account',
 		'Name'
 	],
 	PrimaryContactFirstName: [
@@ -53,7 +52,8 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Contact First Name',
 		'Contact Given Name',
 		'Main Contact First Name',
-		'Primary First Name'
+		'Primary First Name',
+		'Person First Name'
 	],
 	PrimaryContactLastName: [
 		'Last Name',
@@ -64,7 +64,8 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Contact Last Name',
 		'Contact Surname',
 		'Main Contact Last Name',
-		'Primary Last Name'
+		'Primary Last Name',
+		'Person Last Name'
 	],
 	PrimaryContactEmail: [
 		'Email',
@@ -76,7 +77,11 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Contact Email Address',
 		'Main Email',
 		'Main Contact Email',
-		'Primary Email'
+		'Primary Email',
+		'Primary Email Address',
+		'Work Email',
+		'Business Email',
+		'Person Email'
 	],
 	Code: [
 		'Country Code',
@@ -99,7 +104,19 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Work Phone',
 		'Business Phone',
 		'Company Phone',
-		'Contact Phone'
+		'Contact Phone',
+		'Mobile',
+		'Mobile Phone',
+		'Mobile Phone Number',
+		'Mobile Number',
+		'Cell',
+		'Cell Phone',
+		'Work Phone Number',
+		'Office Phone Number',
+		'Direct Phone',
+		'Direct Phone Number',
+		'Primary Phone',
+		'Person Phone'
 	],
 	SecondaryContactFirstName: secondary('First Name', 'Given Name'),
 	SecondaryContactLastName: secondary('Last Name', 'Surname', 'Family Name'),
@@ -113,14 +130,65 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Street 1',
 		'Street Address',
 		'Street Address 1',
-		'Addr'
+		'Addr',
+		'Billing Street',
+		'Billing Address',
+		'Mailing Street',
+		'Mailing Address',
+		'Organization Address',
+		'Address 1: Street 1'
 	],
-	City: ['Town', 'Town/City', 'City/Town', 'Locality'],
-	State: ['Province', 'Region', 'County', 'State/Province', 'Province/State', 'State/Region', 'State or Province'],
-	Country: ['Country/Region', 'Country Name', 'Nation'],
-	PostalCode: ['Zip', 'Zip Code', 'Postcode', 'Post Code', 'ZIP/Postal Code', 'Postal/Zip Code', 'Postal'],
-	Timezone: ['Time Zone', 'TZ', 'Timezone Name', 'Time Zone Name', 'IANA Time Zone'],
-	EmailDomains: ['Domains', 'Domain', 'Email Domain', 'Website', 'Web Site', 'Web Domain'],
+	City: ['Town', 'Town/City', 'City/Town', 'Locality', 'Billing City', 'Mailing City', 'Address 1: City'],
+	State: [
+		'Province',
+		'Region',
+		'County',
+		'State/Province',
+		'Province/State',
+		'State/Region',
+		'State or Province',
+		'State/Province/Region',
+		'Billing State',
+		'Billing State/Province',
+		'Mailing State',
+		'Mailing State/Province',
+		'Address 1: State/Province'
+	],
+	Country: [
+		'Country/Region',
+		'Country Name',
+		'Nation',
+		'Country/Territory',
+		'Billing Country',
+		'Mailing Country',
+		'Address 1: Country/Region'
+	],
+	PostalCode: [
+		'Zip',
+		'Zip Code',
+		'Postcode',
+		'Post Code',
+		'ZIP/Postal Code',
+		'Postal/Zip Code',
+		'Postal',
+		'Billing Zip/Postal Code',
+		'Billing Postal Code',
+		'Billing Code',
+		'Mailing Zip/Postal Code',
+		'Address 1: ZIP/Postal Code'
+	],
+	Timezone: ['Time Zone', 'TZ', 'Timezone Name', 'Time Zone Name', 'IANA Time Zone', 'Local Time Zone'],
+	EmailDomains: [
+		'Domains',
+		'Domain',
+		'Email Domain',
+		'Website',
+		'Web Site',
+		'Web Domain',
+		'Website URL',
+		'Domain Name',
+		'Company Domain Name'
+	],
 	AccountManager: [
 		'Account Manager',
 		'Account Manager Email',
@@ -133,10 +201,69 @@ const SYNONYMS: Record<TemplateColumn, string[]> = {
 		'Technician',
 		'Primary Technician',
 		'Assigned Technician',
-		'Lead Technician'
+		'Lead Technician',
+		'Company Owner',
+		'Contact Owner',
+		'Record Owner',
+		'Owner Name',
+		'Account Owner Name',
+		'Account Manager Name',
+		'Organization Owner',
+		'Relationship Manager',
+		'Sales Rep',
+		'Salesperson',
+		'Assigned To',
+		'Primary Resource'
 	],
-	TechnicianGroups: ['Groups', 'Group', 'Technician Group', 'Team', 'Teams', 'Support Team']
+	TechnicianGroups: [
+		'Groups',
+		'Group',
+		'Technician Group',
+		'Team',
+		'Teams',
+		'Support Team',
+		'Support Group',
+		'Service Team',
+		'Assigned Team'
+	]
 };
+
+/** A contact's full name in one column, as other tools head it: split into the template's first and last name. */
+const FULL_NAME_SYNONYMS: Record<Contact, string[]> = {
+	primary: [
+		'Contact',
+		'Contact Name',
+		'Contact Full Name',
+		'Contact Person',
+		'Full Name',
+		'Primary Contact',
+		'Primary Contact Name',
+		'Primary Contact Full Name',
+		'Main Contact',
+		'Main Contact Name',
+		'Person Name',
+		'Person'
+	],
+	secondary: [...secondary('Name', 'Full Name'), ...SECONDARY.map((who) => `${who} Contact`)]
+};
+
+/**
+ * The second line of an address, as other tools head it: it joins AddressLine after the first line ("100
+ * Market St, Suite 400") instead of being left out.
+ */
+const ADDRESS_LINE_2 = [
+	'Address 2',
+	'Address Line 2',
+	'Address Line 3',
+	'Street 2',
+	'Street Address 2',
+	'Street Address 3',
+	'Billing Street 2',
+	'Mailing Street 2',
+	'Address 1: Street 2',
+	'Suite',
+	'Apt/Suite'
+];
 
 function normalise(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -205,6 +332,21 @@ function sameColumn(key: string, columns: readonly string[]): number | undefined
 	return index < 0 ? undefined : index;
 }
 
+/** A contact's full name, headed in another tool's words: which contact, or undefined. */
+const FULL_NAME_INDEX = new Map<string, Contact>(
+	(['primary', 'secondary'] as const).flatMap((contact) =>
+		FULL_NAME_SYNONYMS[contact].map((name): [string, Contact] => [normalise(name), contact])
+	)
+);
+
+const ADDRESS_LINE_2_KEYS = new Set(ADDRESS_LINE_2.map(normalise));
+
+/** What a pass says of a header cell: its target, and whether it may join a column another cell fills. */
+interface PassMatch {
+	target: ColumnTarget;
+	joins?: boolean;
+}
+
 export function checkHeader(
 	header: readonly string[],
 	templateColumns: readonly string[] = TEMPLATE_COLUMNS
@@ -220,29 +362,36 @@ export function checkHeader(
 		verdict: name === '' ? 'empty' : 'unknown'
 	}));
 	const settled = new Set<number>();
+	const asColumn = (index: number | undefined): PassMatch | undefined =>
+		index === undefined || index < 0 ? undefined : { target: index };
 	// Stronger matches first, each pass in file order: `ClientName` wins over an earlier `client name`, which
 	// wins over an earlier `Company`; of two synonyms of one column the first wins and the other is left
-	// for the admin.
-	const passes: ((i: number) => number | undefined)[] = [
+	// for the admin. A second address line joins the first; a full name splits into first and last.
+	const passes: ((i: number) => PassMatch | undefined)[] = [
+		(i) => asColumn(templateColumns.indexOf(trimmed[i])),
+		(i) => asColumn(sameColumn(keys[i], templateColumns)),
 		(i) => {
-			const index = templateColumns.indexOf(trimmed[i]);
-			return index < 0 ? undefined : index;
+			const contact = FULL_NAME_INDEX.get(keys[i]);
+			if (contact) return { target: { split: contact } };
+			if (ADDRESS_LINE_2_KEYS.has(keys[i])) return { target: COL.AddressLine, joins: true };
+			return asColumn(synonymColumn(keys[i]));
 		},
-		(i) => sameColumn(keys[i], templateColumns),
-		(i) => synonymColumn(keys[i]),
-		(i) => typoColumn(keys[i])
+		(i) => asColumn(typoColumn(keys[i]))
 	];
 	passes.forEach((match, pass) => {
 		trimmed.forEach((name, i) => {
 			if (settled.has(i) || name === '') return;
-			const index = match(i);
-			if (index === undefined) return;
+			const found = match(i);
+			if (found === undefined) return;
 			settled.add(i);
-			const holder = takenBy.get(index);
-			if (holder === undefined) {
-				takenBy.set(index, i);
-				columns[i] = { name, target: index, verdict: pass === 0 ? 'exact' : 'near-miss' };
-			} else if (keys[holder] === keys[i]) {
+			const fills = filledBy(found.target);
+			const holders = fills.map((column) => takenBy.get(column)).filter((holder) => holder !== undefined);
+			if (holders.length === 0 || found.joins) {
+				for (const column of fills) if (!takenBy.has(column)) takenBy.set(column, i);
+				columns[i] = { name, target: found.target, verdict: pass === 0 ? 'exact' : 'near-miss' };
+			} else if (
+				holders.some((holder) => keys[holder] === keys[i] && sameTarget(columns[holder].target, found.target))
+			) {
 				columns[i] = { name, target: null, verdict: 'duplicate' };
 			}
 			// Otherwise another name for a column already fed: left unknown, for the admin to map if it is
@@ -250,63 +399,4 @@ export function checkHeader(
 		});
 	});
 	return { exact, columns, mapping: columns.map((c) => c.target) };
-}
-
-/** Whether a mapping can be read: every required column fed, none fed twice. */
-export function mappingComplete(mapping: ColumnMapping, shape: TemplateShape = STANDARD_SHAPE): boolean {
-	return missingColumns(mapping, shape).required.length === 0 && doublyMapped(mapping, shape.columns).length === 0;
-}
-
-/** Template columns no file column feeds: required ones first. */
-export function missingColumns(
-	mapping: ColumnMapping,
-	shape: TemplateShape = STANDARD_SHAPE
-): { required: string[]; optional: string[] } {
-	const fed = new Set(mapping.filter((target): target is number => target !== null));
-	const missing = shape.columns.filter((_, index) => !fed.has(index));
-	return {
-		required: missing.filter((c) => shape.required.includes(c)),
-		optional: missing.filter((c) => !shape.required.includes(c))
-	};
-}
-
-/** Template columns that two file columns feed (after the admin changed the mapping). */
-export function doublyMapped(mapping: ColumnMapping, columns: readonly string[] = TEMPLATE_COLUMNS): string[] {
-	const seen = new Set<number>();
-	const twice = new Set<number>();
-	for (const target of mapping) {
-		if (target === null) continue;
-		if (seen.has(target)) twice.add(target);
-		seen.add(target);
-	}
-	return [...twice].map((index) => columns[index]);
-}
-
-/** A file record in template order, per the mapping. */
-export function toTemplateRow(
-	record: readonly string[],
-	mapping: ColumnMapping,
-	width: number = TEMPLATE_COLUMNS.length
-): string[] {
-	// Plain loops: this runs once per row of a million-row file.
-	const row = new Array<string>(width).fill('');
-	const fields = Math.min(mapping.length, record.length);
-	for (let i = 0; i < fields; i++) {
-		const target = mapping[i];
-		if (target !== null) row[target] = record[i];
-	}
-	return row;
-}
-
-/** A mapping by template column name, as it is remembered: names stay put when custom fields change. */
-export function mappingByName(mapping: ColumnMapping, columns: readonly string[]): (string | null)[] {
-	return mapping.map((target) => (target === null ? null : (columns[target] ?? null)));
-}
-
-/** A remembered mapping back to indexes; a column no longer in the template is left unmapped. */
-export function mappingFromNames(names: readonly (string | null)[], columns: readonly string[]): ColumnMapping {
-	return names.map((name) => {
-		const index = name === null ? -1 : columns.indexOf(name);
-		return index < 0 ? null : index;
-	});
 }

@@ -3,7 +3,7 @@
 // read terminates it, which stops it at once; the next request, or the next idle moment, starts another.
 import { whenIdle } from '$lib/components/idle';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import type { ColumnMapping } from './header';
+import type { ColumnMapping, ColumnShaping } from './column-plan';
 import {
 	unpackBatch,
 	type FileSettings,
@@ -115,13 +115,14 @@ export function parse(
 	file: File,
 	settings: FileSettings,
 	mapping: ColumnMapping,
+	shaping: ColumnShaping,
 	workspace: WorkspaceSnapshot,
 	onRows: (rows: ReceivedRow[], progress: Progress) => void
 ): ParseJob {
 	const id = nextId++;
 	const done = new Promise<Progress>((resolve, reject) => {
 		send(
-			{ id, type: 'parse', file, settings, mapping, workspace },
+			{ id, type: 'parse', file, settings, mapping, shaping, workspace },
 			(message) => {
 				if (message.type === 'rows') onRows(unpackBatch(message.batch), message.progress);
 				else if (message.type === 'done') resolve(message.progress);

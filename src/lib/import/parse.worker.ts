@@ -46,6 +46,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 				const progress = await readFile(request.file, {
 					settings: request.settings,
 					mapping: request.mapping,
+					shaping: request.shaping,
 					workspace,
 					onRows: (rows, progress) => {
 						const batch = packBatch(rows);

@@ -3,7 +3,8 @@ import type { RowIssue } from '$lib/domain/issues';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { Encoding } from './decode';
 import type { Delimiter } from './delimiter';
-import type { ColumnMapping, HeaderCheck } from './header';
+import type { ColumnMapping, ColumnShaping } from './column-plan';
+import type { HeaderCheck } from './header';
 import { packRows, unpackRows, type PackedRows, type StoredValues } from '$lib/domain/stored-values';
 
 export interface FileSettings {
@@ -82,7 +83,14 @@ export interface Progress {
  */
 export type WorkerRequest = { id: number } & (
 	| { type: 'inspect'; file: File; settings?: Partial<FileSettings>; columns: string[] }
-	| { type: 'parse'; file: File; settings: FileSettings; mapping: ColumnMapping; workspace: WorkspaceSnapshot }
+	| {
+			type: 'parse';
+			file: File;
+			settings: FileSettings;
+			mapping: ColumnMapping;
+			shaping: ColumnShaping;
+			workspace: WorkspaceSnapshot;
+	  }
 );
 
 /** What the start of a file says: how it is read, its header and first values. */
@@ -94,6 +102,8 @@ export interface Inspection {
 	hasRows: boolean;
 	/** Per header column, a few of its first values, for the admin to map columns by their data. */
 	samples: string[][];
+	/** The first few rows as they are (cells cut to a readable length), for previews of splits and joins. */
+	firstRows: string[][];
 	/** A workbook's sheet names; absent for a CSV. */
 	sheets?: string[];
 }

@@ -10,7 +10,8 @@ import { binaryReason, detectEncoding } from './decode';
 import { FileProblem } from './file-problem';
 import { compoundFileProblem, fileKind } from './file-kind';
 import { detectLayout } from './delimiter';
-import { checkHeader, toTemplateRow, type ColumnMapping } from './header';
+import { NO_SHAPING, rowBuilder, type ColumnMapping, type ColumnShaping } from './column-plan';
+import { checkHeader } from './header';
 import {
 	MAX_CELL_CHARS,
 	MAX_COLUMNS,
@@ -113,7 +114,8 @@ export async function inspectFile(
 		header,
 		headerCheck: checkHeader(header, columns),
 		hasRows: nonEmpty.length > 1 || (!complete && parser.finish().length > 0),
-		samples: sampleValues(header.length, nonEmpty.slice(1, 1 + SAMPLE_ROWS))
+		samples: sampleValues(header.length, nonEmpty.slice(1, 1 + SAMPLE_ROWS)),
+		firstRows: previewRows(nonEmpty.slice(1, 1 + PREVIEW_ROWS))
 	};
 }
 
@@ -148,13 +150,27 @@ async function inspectWorkbookFile(
 		header: result.header,
 		headerCheck: checkHeader(result.header, columns),
 		hasRows: result.hasRows,
-		samples: sampleValues(result.header.length, result.rowsAfter)
+		samples: sampleValues(result.header.length, result.rowsAfter),
+		firstRows: previewRows(result.rowsAfter.slice(0, PREVIEW_ROWS))
 	};
 }
 
 const SAMPLE_ROWS = 20;
 const SAMPLES_PER_COLUMN = 3;
 const SAMPLE_CHARS = 60;
+
+const PREVIEW_ROWS = 3;
+const PREVIEW_CHARS = 200;
+
+/** The first rows, each cell as read (less this app's formula guard) and cut to a readable length. */
+function previewRows(rows: readonly string[][]): string[][] {
+	return rows.map((row) =>
+		row.map((cell) => {
+			const value = unprotectFormula(cell);
+			return value.length > PREVIEW_CHARS ? `${value.slice(0, PREVIEW_CHARS)}…` : value;
+		})
+	);
+}
 
 /** Per column, its first non-empty distinct values among the given rows, each cut to a readable length. */
 function sampleValues(width: number, rows: readonly string[][]): string[][] {
@@ -201,6 +217,8 @@ function raggedIssue(fields: number, headerFields: number, record: readonly stri
 export interface ReadOptions {
 	settings: FileSettings;
 	mapping: ColumnMapping;
+	/** Joins, name splits' partners and fixed values (none by default). */
+	shaping?: ColumnShaping;
 	workspace: WorkspaceIndex;
 	/** Receives each batch of checked rows, in file order, with progress. */
 	onRows: (rows: ParsedRow[], progress: Progress) => void;
@@ -214,7 +232,7 @@ const BATCHES_IN_FLIGHT = 10;
 
 /** Streams the whole file: decodes, parses and checks each row, in batches. */
 export async function readFile(file: Blob, options: ReadOptions): Promise<Progress> {
-	const { settings, mapping, workspace, onRows, batchSize = 2000 } = options;
+	const { settings, mapping, shaping = NO_SHAPING, workspace, onRows, batchSize = 2000 } = options;
 	const check = options.check ?? ((rows: string[][]) => checkRows(rows, workspace));
 	const decoder = new TextDecoder(settings.encoding);
 	let parser: CsvStreamParser | undefined;
@@ -224,6 +242,13 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 	let batch: ParsedRow[] = [];
 	const progress: Progress = { bytesRead: 0, totalBytes: file.size, rowsRead: 0 };
 	let problemsSeen = 0;
+	// A CSV may carry this app's formula guard on a value, taken off as the value is read; a workbook does not.
+	const buildRow = rowBuilder(
+		mapping,
+		shaping,
+		workspace.columns,
+		settings.sheet === undefined ? unprotectFormula : undefined
+	);
 
 	/** A record that is not blank, the header first; `fromCsv` when it may carry this app's formula guard. */
 	const takeRecord = (record: string[], rowNumber: number, fromCsv: boolean) => {
@@ -233,12 +258,13 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 			headerFields = record.length;
 			return;
 		}
-		const values = toTemplateRow(record, mapping, workspace.columns.length);
-		if (fromCsv) for (let c = 0; c < values.length; c++) values[c] = unprotectFormula(values[c]);
+		const issues: RowIssue[] = [];
+		const values = buildRow(record, issues);
 		// A workbook leaves out a row's empty cells at its end: only values beyond the header are worth a word.
 		const ragged =
 			fromCsv || record.length > headerFields ? raggedIssue(record.length, headerFields, record) : undefined;
-		batch.push({ rowNumber, values, issues: ragged ? [ragged] : [] });
+		if (ragged) issues.unshift(ragged);
+		batch.push({ rowNumber, values, issues });
 		progress.rowsRead++;
 	};
 	const take = (records: string[][]) => {

@@ -6,10 +6,10 @@ import { nextTask } from '$lib/components/idle';
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
 import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
-import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
+import { isFileRemark, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
-import type { ColumnMapping } from '../import/header';
+import type { ColumnMapping, ColumnShaping } from '../import/column-plan';
 import type { FileSettings, ReceivedRow } from '../import/protocol';
 import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
 
@@ -63,6 +63,18 @@ export class ReviewRow {
 	}
 }
 
+/**
+ * A row's new issues after an edit to `next`, with the file's remarks on cells the edit left alone (a name left
+ * unsplit stays marked until its cell is edited; a remark on the whole row goes with any edit).
+ */
+function withKeptRemarks(row: ReviewRow, next: StoredValues, checked: RowIssue[]): RowIssue[] {
+	const kept = row.ownIssues.filter(
+		(issue) =>
+			isFileRemark(issue) && issue.column !== WHOLE_ROW && row.value(issue.column) === valueAt(next, issue.column)
+	);
+	return kept.length === 0 ? checked : [...kept, ...checked];
+}
+
 /** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
 export const LARGE_EDIT_ROWS = 2_000;
 /** Rows of a large edit taken into the review per task, once checked. */
@@ -98,6 +110,8 @@ export interface ReviewSource {
 	settings: FileSettings;
 	header: string[];
 	mapping: ColumnMapping;
+	/** Joins and fixed values the mapping used (absent in drafts saved before there were any). */
+	shaping?: ColumnShaping;
 	/** A table the admin fills in by hand (no file): every empty row in it is left out. */
 	byHand?: boolean;
 }
@@ -331,8 +345,8 @@ export class ReviewSession {
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
 			if (only && !only(row)) continue;
-			// The file's remarks on a row (ragged, broken quotes) stay until the row is edited.
-			const fromFile = row.ownIssues.filter((issue) => issue.column === WHOLE_ROW);
+			// The file's remarks on a row (ragged, broken quotes, a name left unsplit) stay until it is edited.
+			const fromFile = row.ownIssues.filter(isFileRemark);
 			row.ownIssues = [...fromFile, ...checkRow(row.values, this.workspace)];
 			if (this.refreshIssues(row)) updated.push(row);
 		}
@@ -439,8 +453,8 @@ export class ReviewSession {
 				if (this.byNumber[row.rowNumber] !== row) return;
 				// Most large edits (a country or zone fix-all) leave names and emails alone, and so the index.
 				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.value(c) !== valueAt(stored, c));
+				row.ownIssues = withKeptRemarks(row, stored, issues[start + i]);
 				row.stored = stored;
-				row.ownIssues = issues[start + i];
 				touched.add(row);
 				if (uniqueChanged) this.uniqueness.setInto(row.rowNumber, stored, affected);
 			});
@@ -460,8 +474,8 @@ export class ReviewSession {
 		}
 		const affected = new Set<number>();
 		for (const [row, values] of edited) {
+			row.ownIssues = withKeptRemarks(row, values, checkRow(values, this.workspace));
 			row.values = values;
-			row.ownIssues = checkRow(values, this.workspace);
 			for (const n of this.uniqueness.set(row.rowNumber, values)) affected.add(n);
 		}
 		this.refreshTouched(new Set(edited.keys()), affected);

@@ -11,13 +11,16 @@ import { hasError } from '$lib/domain/issues';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from '../review/background-check';
+import type { HeaderCheck } from '../import/header';
 import {
 	mappingByName,
-	mappingComplete,
+	mappingFillsRequired,
 	mappingFromNames,
+	NO_SHAPING,
+	shapingFor,
 	type ColumnMapping,
-	type HeaderCheck
-} from '../import/header';
+	type ColumnShaping
+} from '../import/column-plan';
 import { inspect, parse, ReadFailure, type ParseJob } from '../import/parse-client';
 import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from '../import/paste';
 import { byHandRows, byHandSource } from './by-hand';
@@ -49,6 +52,10 @@ export class ImportWizard {
 	header = $state.raw<string[]>([]);
 	headerCheck = $state.raw<HeaderCheck | null>(null);
 	mapping = $state<ColumnMapping>([]);
+	/** The mapping's joins and fixed values. */
+	shaping = $state<ColumnShaping>({ joins: {}, fixed: {} });
+	/** The file's first rows as they are, for the mapping screen's previews of splits and joins. */
+	firstRows = $state.raw<string[][]>([]);
 	/** Per file column, its first few values, shown beside it on the mapping screen. */
 	samples = $state.raw<string[][]>([]);
 	/** When the admin confirmed the remembered mapping applied to this file's header, or null. */
@@ -258,12 +265,17 @@ export class ImportWizard {
 			this.header = result.header;
 			this.headerCheck = result.headerCheck;
 			this.samples = result.samples;
+			this.firstRows = result.firstRows;
 			this.mapping = [...result.headerCheck.mapping];
+			this.shaping = { joins: {}, fixed: {} };
 			await this.applyRememberedMapping();
 			// Pasted cells without a header go to the mapping screen, which offers the template's columns instead.
 			if (!result.hasRows && !this.pastedWithoutHeader) {
 				this.fail('This file has a header row but no clients under it: add at least one row and choose it again.');
-			} else if (result.headerCheck.exact || (this.mappingRememberedAt && mappingComplete(this.mapping, this.shape))) {
+			} else if (
+				result.headerCheck.exact ||
+				(this.mappingRememberedAt && mappingFillsRequired(this.mapping, this.shape, this.shaping))
+			) {
 				await this.read();
 			} else {
 				this.stage = 'header';
@@ -291,14 +303,19 @@ export class ImportWizard {
 		const remembered = await findRememberedMapping(this.header).catch(() => undefined);
 		if (!remembered) return;
 		this.mapping = mappingFromNames(remembered.mapping, this.shape.columns);
+		this.shaping = remembered.shaping ?? { joins: {}, fixed: {} };
 		this.mappingRememberedAt = remembered.savedAt;
 	}
 
 	/** The mapping screen's Continue: remembers the mapping for this header, then reads the file with it. */
 	async confirmMapping(): Promise<void> {
-		const mapping = mappingByName($state.snapshot(this.mapping), this.shape.columns);
+		const mapping = $state.snapshot(this.mapping);
+		this.shaping = shapingFor(mapping, $state.snapshot(this.shaping), this.shape.columns);
 		// A first row of pasted data is no header to remember (and its values are clients' details).
-		if (!this.pastedWithoutHeader) await rememberMapping(this.header, mapping).catch(() => undefined);
+		if (!this.pastedWithoutHeader) {
+			const byName = mappingByName(mapping, this.shape.columns);
+			await rememberMapping(this.header, byName, this.shaping).catch(() => undefined);
+		}
 		this.mappingRememberedAt = null;
 		await this.read();
 	}
@@ -333,17 +350,25 @@ export class ImportWizard {
 			fileName: this.fileName,
 			settings: $state.snapshot(this.settings),
 			header: this.header,
-			mapping: $state.snapshot(this.mapping)
+			mapping: $state.snapshot(this.mapping),
+			shaping: shapingFor($state.snapshot(this.mapping), $state.snapshot(this.shaping), this.shape.columns)
 		};
 		const workspace = await loadWorkspaceSnapshot();
 		const session = new ReviewSession(source, workspace, checkInWorkers);
 		// A file read in a blink goes straight to its review; a longer read shows its rows as they come.
 		const showFillingAt = performance.now() + SHOW_FILLING_AFTER_MS;
-		this.job = parse(this.file, source.settings, source.mapping, workspace, (rows, progress) => {
-			session.addParsed(rows);
-			this.progress = progress;
-			if (!this.filling && performance.now() >= showFillingAt) this.filling = session;
-		});
+		this.job = parse(
+			this.file,
+			source.settings,
+			source.mapping,
+			source.shaping ?? NO_SHAPING,
+			workspace,
+			(rows, progress) => {
+				session.addParsed(rows);
+				this.progress = progress;
+				if (!this.filling && performance.now() >= showFillingAt) this.filling = session;
+			}
+		);
 		try {
 			this.progress = await this.job.done;
 			const replaced = (await loadDraftMeta())?.reviewId;
@@ -422,6 +447,7 @@ export class ImportWizard {
 		this.settings = meta.source.settings;
 		this.header = meta.source.header;
 		this.mapping = meta.source.mapping;
+		this.shaping = meta.source.shaping ?? { joins: {}, fixed: {} };
 		this.file = null;
 		this.draft = null;
 		this.draftDamage = '';

@@ -24,8 +24,23 @@ describe('remembered column mappings', () => {
 		expect(await findRememberedMapping(HEADER)).toBeUndefined();
 	});
 
+	it('remembers a split name, joins and values for every row with the mapping', async () => {
+		const shaping = {
+			joins: { AddressLine: { order: [3, 2], separator: ' / ' } },
+			fixed: { SiteName: 'Head Office' }
+		};
+		const header = ['Company name', 'Contact name', 'Street Address', 'Street Address 2'];
+		await rememberMapping(header, ['ClientName', { split: 'primary' }, 'AddressLine', 'AddressLine'], shaping, day(3));
+		expect(await findRememberedMapping(header)).toEqual({
+			header,
+			mapping: ['ClientName', { split: 'primary' }, 'AddressLine', 'AddressLine'],
+			shaping,
+			savedAt: day(3).toISOString()
+		});
+	});
+
 	it('finds a confirmed mapping again for the same header, with when it was confirmed', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
 		expect(await findRememberedMapping(HEADER)).toEqual({
 			header: HEADER,
 			mapping: MAPPING,
@@ -34,12 +49,12 @@ describe('remembered column mappings', () => {
 	});
 
 	it('finds it for the same names in another case or with spaces around them', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
 		expect((await findRememberedMapping([' COMPANY', 'surname ', 'e-mail']))?.mapping).toEqual(MAPPING);
 	});
 
 	it('does not find it for the same names in another order, or one column more or less', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
 		expect(await findRememberedMapping(['Surname', 'Company', 'E-mail'])).toBeUndefined();
 		expect(await findRememberedMapping(['Company', 'Surname'])).toBeUndefined();
 		expect(await findRememberedMapping([...HEADER, 'Notes'])).toBeUndefined();
@@ -51,8 +66,8 @@ describe('remembered column mappings', () => {
 	});
 
 	it('replaces the mapping of a header confirmed again', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
-		await rememberMapping(HEADER, ['ClientName', null, 'PrimaryContactEmail'], day(4));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
+		await rememberMapping(HEADER, ['ClientName', null, 'PrimaryContactEmail'], undefined, day(4));
 		expect(await listRememberedMappings()).toEqual([
 			{
 				key: headerKey(HEADER),
@@ -65,7 +80,7 @@ describe('remembered column mappings', () => {
 
 	it('keeps the newest 50, dropping the oldest', async () => {
 		for (let n = 1; n <= MAX_REMEMBERED_MAPPINGS + 2; n++)
-			await rememberMapping([`Column ${n}`], ['ClientName'], day(n));
+			await rememberMapping([`Column ${n}`], ['ClientName'], undefined, day(n));
 		const listed = await listRememberedMappings();
 		expect(listed).toHaveLength(50);
 		expect(listed[0].header).toEqual(['Column 52']);
@@ -75,31 +90,32 @@ describe('remembered column mappings', () => {
 	});
 
 	it('keeps a mapping confirmed again among the newest', async () => {
-		for (let n = 1; n <= MAX_REMEMBERED_MAPPINGS; n++) await rememberMapping([`Column ${n}`], ['ClientName'], day(n));
-		await rememberMapping(['Column 1'], ['City'], day(60));
-		await rememberMapping(['New'], ['City'], day(61));
+		for (let n = 1; n <= MAX_REMEMBERED_MAPPINGS; n++)
+			await rememberMapping([`Column ${n}`], ['ClientName'], undefined, day(n));
+		await rememberMapping(['Column 1'], ['City'], undefined, day(60));
+		await rememberMapping(['New'], ['City'], undefined, day(61));
 		expect(await findRememberedMapping(['Column 1'])).toBeDefined();
 		expect(await findRememberedMapping(['Column 2'])).toBeUndefined();
 	});
 
 	it('forgets one mapping, keeping the others', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
-		await rememberMapping(['Client'], ['ClientName'], day(4));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
+		await rememberMapping(['Client'], ['ClientName'], undefined, day(4));
 		await forgetMapping(headerKey(HEADER));
 		expect(await findRememberedMapping(HEADER)).toBeUndefined();
 		expect((await listRememberedMappings()).map((m) => m.header)).toEqual([['Client']]);
 	});
 
 	it('forgets them all', async () => {
-		await rememberMapping(HEADER, MAPPING, day(3));
-		await rememberMapping(['Client'], ['ClientName'], day(4));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
+		await rememberMapping(['Client'], ['ClientName'], undefined, day(4));
 		await forgetAllMappings();
 		expect(await listRememberedMappings()).toEqual([]);
 	});
 
 	it('lives in the settings store under columnMappings, beside the workspace settings', async () => {
 		await db.settings.put({ key: 'workspaceName', value: 'Contoso IT' });
-		await rememberMapping(HEADER, MAPPING, day(3));
+		await rememberMapping(HEADER, MAPPING, undefined, day(3));
 		const stored = await db.settings.get('columnMappings');
 		expect(stored?.value).toEqual({
 			[headerKey(HEADER)]: { header: HEADER, mapping: MAPPING, savedAt: day(3).toISOString() }
@@ -119,7 +135,7 @@ describe('remembered column mappings', () => {
 		expect((await listRememberedMappings()).map((m) => m.key)).toEqual([headerKey(HEADER)]);
 		await db.settings.put({ key: 'columnMappings', value: 'nonsense' });
 		expect(await listRememberedMappings()).toEqual([]);
-		await rememberMapping(HEADER, MAPPING, day(4));
+		await rememberMapping(HEADER, MAPPING, undefined, day(4));
 		expect(await findRememberedMapping(HEADER)).toBeDefined();
 	});
 });

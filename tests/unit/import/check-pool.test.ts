@@ -9,7 +9,6 @@ import { TEMPLATE_COLUMNS as COLUMNS } from '$lib/domain/template';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { SNAPSHOT, validRow, WORKSPACE } from '../domain/valid-row';
 
-
 /** A helper worker in the same thread: answers after `delay(id)` ms, as the real one would. */
 class FakeHelper implements CheckHelper {
 	onmessage: ((event: MessageEvent<CheckResponse>) => void) | null = null;

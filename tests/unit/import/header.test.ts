@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_TOOL_HEADER } from '../../helpers/other-tool-header.js';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { checkHeader } from '$lib/import/header';
 import {
-	checkHeader,
-	doublyMapped,
+	conflictingColumns,
+	joinedColumns,
 	mappingByName,
-	mappingComplete,
+	mappingFillsRequired,
 	mappingFromNames,
 	missingColumns,
+	NO_SHAPING,
 	toTemplateRow
-} from '$lib/import/header';
+} from '$lib/import/column-plan';
 
 const IDENTITY = TEMPLATE_COLUMNS.map((_, index) => index);
 
@@ -231,14 +233,15 @@ describe("other tools' column names", () => {
 		const check = checkHeader(OTHER_TOOL_HEADER);
 		expect(check.mapping).toEqual(IDENTITY);
 		expect(check.exact).toBe(false);
-		expect(mappingComplete(check.mapping)).toBe(true);
+		expect(mappingFillsRequired(check.mapping)).toBe(true);
 	});
 
 	it('maps the first of two names for one column and leaves the other for the admin', () => {
 		const check = checkHeader(['Company', 'Account Name', 'Email', 'Contact Email']);
 		expect(check.mapping).toEqual([COL.ClientName, null, COL.PrimaryContactEmail, null]);
 		expect(check.columns.map((c) => c.verdict)).toEqual(['near-miss', 'unknown', 'near-miss', 'unknown']);
-		expect(doublyMapped(check.mapping)).toEqual([]);
+		expect(joinedColumns(check.mapping, NO_SHAPING)).toEqual([]);
+		expect(conflictingColumns(check.mapping)).toEqual([]);
 	});
 
 	it('prefers the template name written another way over an earlier synonym', () => {
@@ -246,19 +249,27 @@ describe("other tools' column names", () => {
 		expect(check.mapping).toEqual([null, COL.ClientName]);
 	});
 
-	it('does not take a second address line or a numbered email for the first', () => {
+	it('joins a second address line to the first, and does not take a numbered email for the first', () => {
 		const check = checkHeader(['Address 1', 'Address 2', 'Email', 'Email 2', 'AddressLine2']);
-		expect(check.mapping).toEqual([COL.AddressLine, null, COL.PrimaryContactEmail, null, null]);
+		expect(check.mapping).toEqual([COL.AddressLine, COL.AddressLine, COL.PrimaryContactEmail, null, COL.AddressLine]);
+		expect(joinedColumns(check.mapping, NO_SHAPING)).toEqual([
+			{ column: COL.AddressLine, name: 'AddressLine', parts: [0, 1, 4], separator: ', ' }
+		]);
 	});
 
 	it('leaves names that mean none of the columns unknown', () => {
-		const names = ['Notes', 'Contact', 'Mobile', 'ID', 'Status', 'Contract End', 'Contact Name', 'Customer ID'];
+		const names = ['Notes', 'ID', 'Status', 'Contract End', 'Customer ID', 'Created', 'Industry'];
 		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
 	});
 
-	it('does not take a full name for a first or last name, however close the letters', () => {
+	it('takes a full name for a contact whose name is split, not for a first or last name', () => {
 		const names = ['Billing Contact Name', 'Secondary Contact Name', 'Primary Contact Name', 'Contact Name'];
-		expect(checkHeader(names).mapping).toEqual(names.map(() => null));
+		expect(checkHeader(names).mapping).toEqual([{ split: 'secondary' }, null, { split: 'primary' }, null]);
+	});
+
+	it('does not split a full name when the file has the first or last name already', () => {
+		const check = checkHeader(['First Name', 'Last Name', 'Contact Name']);
+		expect(check.mapping).toEqual([COL.PrimaryContactFirstName, COL.PrimaryContactLastName, null]);
 	});
 
 	it('still maps a custom field written another way', () => {
@@ -317,20 +328,37 @@ describe('missingColumns', () => {
 	});
 });
 
-describe('doublyMapped', () => {
-	it('finds no column mapped twice in the template header', () => {
-		expect(doublyMapped(IDENTITY)).toEqual([]);
+describe('joined and conflicting columns', () => {
+	it('finds no join and no conflict in the template header', () => {
+		expect(joinedColumns(IDENTITY, NO_SHAPING)).toEqual([]);
+		expect(conflictingColumns(IDENTITY)).toEqual([]);
 	});
 
-	it('names each template column that two or more file columns feed, once', () => {
-		expect(doublyMapped([COL.ClientName, COL.City, COL.ClientName, null, COL.City, COL.ClientName])).toEqual([
-			'ClientName',
-			'City'
+	it('joins each template column that two or more file columns fill, once, in file order', () => {
+		const joins = joinedColumns([COL.ClientName, COL.City, COL.ClientName, null, COL.City, COL.ClientName], NO_SHAPING);
+		expect(joins.map((join) => [join.name, join.parts, join.separator])).toEqual([
+			['ClientName', [0, 2, 5], ' '],
+			['City', [1, 4], ' ']
 		]);
 	});
 
+	it('takes the order and separator the admin chose', () => {
+		const shaping = { joins: { AddressLine: { order: [2, 0], separator: ' / ' } }, fixed: {} };
+		expect(joinedColumns([COL.AddressLine, null, COL.AddressLine], shaping)[0]).toMatchObject({
+			parts: [2, 0],
+			separator: ' / '
+		});
+	});
+
+	it('calls a split name and a first-name column filling one cell a conflict, not a join', () => {
+		const mapping = [{ split: 'primary' as const }, COL.PrimaryContactFirstName];
+		expect(conflictingColumns(mapping)).toEqual(['PrimaryContactFirstName']);
+		expect(joinedColumns(mapping, NO_SHAPING)).toEqual([]);
+		expect(mappingFillsRequired(mapping)).toBe(false);
+	});
+
 	it('does not count ignored columns', () => {
-		expect(doublyMapped([null, null, COL.City])).toEqual([]);
+		expect(joinedColumns([null, null, COL.City], NO_SHAPING)).toEqual([]);
 	});
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NO_SHAPING } from '$lib/import/column-plan';
 import { inspect, parse, prepareReader, ReadFailure, releaseReader } from '$lib/import/parse-client';
 import type { WorkerRequest, WorkerResponse } from '$lib/import/protocol';
 import { SNAPSHOT } from '../domain/valid-row';
@@ -34,7 +35,8 @@ const inspected = (id: number): WorkerResponse => ({
 	header: ['a', 'b'],
 	headerCheck: { exact: false, columns: [], mapping: [] },
 	hasRows: true,
-	samples: []
+	samples: [],
+	firstRows: []
 });
 
 beforeEach(() => {
@@ -68,7 +70,7 @@ describe('the file reader of the import page', () => {
 
 	it('gives each request only its own answers', async () => {
 		const rows: number[] = [];
-		const job = parse(file, settings, [0, 1], SNAPSHOT, (batch) => rows.push(batch.length));
+		const job = parse(file, settings, [0, 1], NO_SHAPING, SNAPSHOT, (batch) => rows.push(batch.length));
 		const looking = inspect(file, {}, ['a', 'b']);
 		const [worker] = FakeWorker.started;
 		const [parseId, inspectId] = worker.received.map((request) => request.id);
@@ -81,7 +83,7 @@ describe('the file reader of the import page', () => {
 
 	it('stops a read at once on Cancel, and starts another worker for the next file', async () => {
 		prepareReader();
-		const job = parse(file, settings, [0, 1], SNAPSHOT, () => {});
+		const job = parse(file, settings, [0, 1], NO_SHAPING, SNAPSHOT, () => {});
 		const [first] = FakeWorker.started;
 		job.cancel();
 		expect(first.terminated).toBe(true);
@@ -96,7 +98,7 @@ describe('the file reader of the import page', () => {
 
 	it('ends its worker, and a read still running, when the admin leaves the page', async () => {
 		prepareReader();
-		const job = parse(file, settings, [0, 1], SNAPSHOT, () => {});
+		const job = parse(file, settings, [0, 1], NO_SHAPING, SNAPSHOT, () => {});
 		releaseReader();
 		await expect(job.done).rejects.toMatchObject({ name: 'AbortError' });
 		expect(FakeWorker.started[0].terminated).toBe(true);

@@ -7,7 +7,7 @@ import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { EMPTY_WORKSPACE, type WorkspaceIndex } from '$lib/domain/workspace';
 import { parseCsv } from '../../helpers/parse-csv';
 import { writeCsv } from '$lib/csv/csv-writer';
-import type { ColumnMapping } from '$lib/import/header';
+import type { ColumnMapping } from '$lib/import/column-plan';
 import { MAX_FILE_BYTES, type FileSettings, type ParsedRow, type Progress } from '$lib/import/protocol';
 import { FileProblem, inspectFile, readFile } from '$lib/import/read-file';
 import { validRow, WORKSPACE } from '../domain/valid-row';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '$lib/import/column-plan';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { FileSettings, ParsedRow } from '$lib/import/protocol';
 import { inspectFile, readFile } from '$lib/import/read-file';
@@ -33,7 +34,7 @@ function twoSheets(rows = 3) {
 	]);
 }
 
-async function readAll(file: File, settings: FileSettings, mapping: (number | null)[]) {
+async function readAll(file: File, settings: FileSettings, mapping: ColumnMapping) {
 	const rows: ParsedRow[] = [];
 	await readFile(file, { settings, mapping, workspace: WORKSPACE, onRows: (batch) => rows.push(...batch) });
 	return rows;
