@@ -104,7 +104,7 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 		);
 	}
 
-	checkTimezone(v('Timezone'), country, report);
+	checkTimezone(v('Timezone'), country, v('State'), report);
 	checkDomains(v('EmailDomains'), report);
 	checkWorkspaceRules(v, workspace, options, report);
 	workspace.customFields.forEach((field, i) => {
@@ -360,7 +360,8 @@ function checkCountry(countryValue: string, state: string, report: Report): stri
 	return country;
 }
 
-function checkTimezone(zone: string, country: string | undefined, report: Report) {
+/** Checks Timezone for the row's country and its State as written (code or name: BC, CA-BC, British Columbia). */
+function checkTimezone(zone: string, country: string | undefined, state: string, report: Report) {
 	if (zone === '') {
 		const zones = country ? zonesForCountry(country) : [];
 		const one = zones.length === 1 ? zones[0] : undefined;
@@ -375,10 +376,10 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 		return;
 	}
 	const verdict = judgeZone(zone);
-	if (verdict.kind === 'link' && isAbbreviationFor(zone, verdict.canonical, country)) {
-		// CET, EST, MST are links to one city's zone (Brussels, Panama, Phoenix): for a row of another country
-		// they mean that country's zone with the same offset.
-		reportUnknownZone(zone, country, report);
+	if (verdict.kind === 'link' && isAbbreviationFor(zone, verdict.canonical, country, state)) {
+		// CET, EST, MST are links to one city's zone (Brussels, Panama, Phoenix): for a row of another country,
+		// or of a state tz gives another zone (MST in Idaho), they mean that region's zone with the same offset.
+		reportUnknownZone(zone, country, state, report);
 	} else if (verdict.kind === 'link') {
 		report('Timezone', 'timezone_link', `Timezone "${zone}" is an old name: use ${verdict.canonical}.`, {
 			fix: { kind: 'timezone_old_name', value: verdict.canonical }
@@ -391,21 +392,26 @@ function checkTimezone(zone: string, country: string | undefined, report: Report
 			{ fix: { kind: 'timezone_old_name', value: verdict.canonical } }
 		);
 	} else if (verdict.kind === 'unknown') {
-		reportUnknownZone(zone, country, report);
+		reportUnknownZone(zone, country, state, report);
 	}
 }
 
-/** Whether a link names an offset or abbreviation (no area/city) whose target is not a zone of the row's country. */
-function isAbbreviationFor(zone: string, canonical: string, country: string | undefined): boolean {
+/**
+ * Whether a link names an offset or abbreviation (no area/city) whose target is not a zone of the row's country,
+ * or is not the one zone it gives the row's state (MST links to Phoenix; in Idaho it is America/Boise).
+ */
+function isAbbreviationFor(zone: string, canonical: string, country: string | undefined, state: string): boolean {
 	if (!country || zone.includes('/') || canonical === UTC_ZONE) return false;
-	return !zonesForCountry(country).includes(canonical) && zoneFromOffset(zone, country) !== undefined;
+	const regional = zoneFromOffset(zone, country, state);
+	if (regional === undefined) return false;
+	return !zonesForCountry(country).includes(canonical) || ('zone' in regional && regional.zone !== canonical);
 }
 
-function reportUnknownZone(zone: string, country: string | undefined, report: Report) {
+function reportUnknownZone(zone: string, country: string | undefined, state: string, report: Report) {
 	const where = country ? ` in ${commonCountryName(country)}` : '';
 	const guesses: [ZoneGuess, 'timezone_windows' | 'timezone_offset', string][] = [
-		[zoneFromWindowsName(zone, country), 'timezone_windows', 'a Windows time-zone name'],
-		[zoneFromOffset(zone, country), 'timezone_offset', 'an offset or abbreviation, not a zone']
+		[zoneFromWindowsName(zone, country, state), 'timezone_windows', 'a Windows time-zone name'],
+		[zoneFromOffset(zone, country, state), 'timezone_offset', 'an offset or abbreviation, not a zone']
 	];
 	for (const [guess, kind, what] of guesses) {
 		if (!guess) continue;

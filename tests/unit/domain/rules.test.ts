@@ -721,6 +721,68 @@ describe('checkRow: Timezone', () => {
 	});
 });
 
+describe('checkRow: Timezone by country and state', () => {
+	/** The Timezone issue of a row, whatever the row's State or Country issues. */
+	function timezoneIssue(overrides: RowOverrides): RowIssue | undefined {
+		const issues = check(overrides).filter((i) => i.column === COL.Timezone);
+		expect(issues.length).toBeLessThanOrEqual(1);
+		return issues[0];
+	}
+
+	it.each([
+		['CA', 'BC', '(GMT-08:00) Pacific Time', 'America/Vancouver'],
+		['CA', 'British Columbia', 'Pacific Time', 'America/Vancouver'],
+		['CA', 'CA-BC', 'Pacific Standard Time', 'America/Vancouver'],
+		['Canada', 'BC', '(GMT-08:00) Pacific Time', 'America/Vancouver'],
+		['CA', 'ON', 'Eastern Standard Time', 'America/Toronto'],
+		['CA', 'Ontario', '(GMT-05:00) Eastern Time (US & Canada)', 'America/Toronto'],
+		['CA', 'ON', 'Eastern Time', 'America/Toronto'],
+		['US', 'AZ', 'Mountain Time', 'America/Phoenix'],
+		['US', 'Arizona', '(GMT-07:00) Mountain Time (US & Canada)', 'America/Phoenix'],
+		['United States', 'AZ', 'Mountain Standard Time', 'America/Phoenix'],
+		['US', 'CA', '(GMT-08:00) Pacific Time', 'America/Los_Angeles'],
+		['US', '', '(GMT-08:00) Pacific Time', 'America/Los_Angeles']
+	])('reads a Windows zone for its country and state: %s, %j, %j → %s', (country, state, zone, fix) => {
+		expect(timezoneIssue({ Country: country, State: state, Timezone: zone })).toEqual({
+			column: COL.Timezone,
+			severity: 'error',
+			code: 'timezone_unknown',
+			message: `Timezone "${zone}" is a Windows time-zone name: use ${fix}.`,
+			fix: { kind: 'timezone_windows', value: fix }
+		});
+	});
+
+	it('reads MST in Arizona as America/Phoenix, and in Idaho as America/Boise, not the city tz links it to', () => {
+		expect(onlyIssue({ Country: 'US', State: 'AZ', Timezone: 'MST' }).fix).toEqual({
+			kind: 'timezone_old_name',
+			value: 'America/Phoenix'
+		});
+		expect(onlyIssue({ Country: 'US', State: 'ID', Timezone: 'MST' })).toEqual({
+			column: COL.Timezone,
+			severity: 'error',
+			code: 'timezone_unknown',
+			message: 'Timezone "MST" is an offset or abbreviation, not a zone: use America/Boise.',
+			fix: { kind: 'timezone_offset', value: 'America/Boise' }
+		});
+	});
+
+	it('offers the state’s zones, and takes none, when several fit', () => {
+		const found = onlyIssue({ Country: 'CA', State: 'BC', Timezone: 'UTC-7' });
+		expect(found).not.toHaveProperty('fix');
+		expect(found.choices?.[0]).toBe('America/Vancouver');
+		expect(found.message).toMatch(
+			/^Timezone "UTC-7" is an offset or abbreviation, not a zone, and several zones in Canada fit it: choose America\/Vancouver, /
+		);
+		const indiana = onlyIssue({ Country: 'US', State: 'IN', Timezone: 'Eastern Standard Time' });
+		expect(indiana).not.toHaveProperty('fix');
+		expect(indiana.choices?.[0]).toBe('America/Indiana/Indianapolis');
+	});
+
+	it('refuses a description without its offset in a row without a state', () => {
+		expect(onlyIssue({ Country: 'US', State: '', Timezone: 'Pacific Time' })).not.toHaveProperty('fix');
+	});
+});
+
 describe('checkRow: EmailDomains', () => {
 	it.each(['acme.com', 'acme.com, acme.co.uk', 'ACME.COM,acme.com', 'mail.acme.co.uk ,  acme.io', 'acme.com,'])(
 		'accepts %j',

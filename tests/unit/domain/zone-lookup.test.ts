@@ -112,3 +112,94 @@ describe('zoneFromOffset', () => {
 		}
 	});
 });
+
+describe('zone lookups with the row’s state', () => {
+	it.each([
+		['(GMT-08:00) Pacific Time', 'CA', 'BC', 'America/Vancouver'],
+		['(GMT-08:00) Pacific Time', 'CA', 'British Columbia', 'America/Vancouver'],
+		['Pacific Time', 'CA', 'CA-BC', 'America/Vancouver'],
+		['Pacific Standard Time', 'CA', 'bc', 'America/Vancouver'],
+		['Eastern Standard Time', 'CA', 'ON', 'America/Toronto'],
+		['(GMT-05:00) Eastern Time (US & Canada)', 'CA', 'Ontario', 'America/Toronto'],
+		['Eastern Time', 'CA', 'ON', 'America/Toronto'],
+		['Mountain Time', 'US', 'AZ', 'America/Phoenix'],
+		['(GMT-07:00) Mountain Time (US & Canada)', 'US', 'Arizona', 'America/Phoenix'],
+		['Mountain Standard Time', 'US', 'US-AZ', 'America/Phoenix'],
+		['(UTC-07:00) Arizona', 'US', 'AZ', 'America/Phoenix'],
+		['(GMT-08:00) Pacific Time', 'US', 'CA', 'America/Los_Angeles'],
+		['(GMT-08:00) Pacific Time', 'US', '', 'America/Los_Angeles'],
+		['Pacific Time', 'US', 'California', 'America/Los_Angeles'],
+		['Eastern Time', 'US', 'NY', 'America/New_York'],
+		['Eastern Standard Time', 'US', 'MI', 'America/Detroit'],
+		['Central Standard Time', 'US', 'MI', 'America/Menominee'],
+		['Central Standard Time', 'US', 'WI', 'America/Chicago'],
+		['Mountain Standard Time', 'US', 'ID', 'America/Boise'],
+		['Pacific Standard Time', 'US', 'OR', 'America/Los_Angeles'],
+		['Central Standard Time', 'CA', 'ON', 'America/Winnipeg'],
+		['Atlantic Standard Time', 'CA', 'NL', 'America/Goose_Bay'],
+		['AUS Eastern Standard Time', 'AU', 'ACT', 'Australia/Sydney'],
+		['E. South America Standard Time', 'BR', 'SP', 'America/Sao_Paulo']
+	])('reads the Windows zone %j in %s, state %j, as %s', (text, country, state, zone) => {
+		expect(zoneFromWindowsName(text, country, state)).toEqual({ zone });
+	});
+
+	it('checks a display name’s offset against Windows’ own zone, not the country’s zone, whose offset tz has moved', () => {
+		// tz now has British Columbia at -07:00 all year; Windows still writes Pacific Time as (UTC-08:00).
+		expect(zoneFromWindowsName('(GMT-08:00) Pacific Time', 'CA')).toEqual({ zone: 'America/Vancouver' });
+		expect(zoneFromWindowsName('(GMT+03:00) Pacific Time', 'CA', 'BC')).toBeUndefined();
+	});
+
+	it('reads a description without its offset only in a row with a state', () => {
+		expect(zoneFromWindowsName('Pacific Time', 'CA')).toBeUndefined();
+		expect(zoneFromWindowsName('Pacific Time', 'CA', 'Atlantis')).toBeUndefined();
+		expect(zoneFromWindowsName('Somewhere Time', 'CA', 'BC')).toBeUndefined();
+	});
+
+	it('offers the state’s zones, the one covering its most areas first, when several fit', () => {
+		const indiana = zoneFromWindowsName('Eastern Standard Time', 'US', 'IN');
+		expect(indiana && 'choices' in indiana && indiana.choices[0]).toBe('America/Indiana/Indianapolis');
+		expectValid(indiana, 'US');
+		expect(zoneFromWindowsName('Yukon Standard Time', 'CA', 'YT')).toEqual({
+			choices: ['America/Whitehorse', 'America/Dawson']
+		});
+	});
+
+	it('puts the country’s general zone first for a state that tz names only in part', () => {
+		// zone1970.tab names North Dakota only for three counties: the rest of the state is America/Chicago.
+		expect(zoneFromWindowsName('Central Standard Time', 'US', 'ND')).toEqual({
+			choices: [
+				'America/Chicago',
+				'America/North_Dakota/Beulah',
+				'America/North_Dakota/Center',
+				'America/North_Dakota/New_Salem'
+			]
+		});
+		const kentucky = zoneFromWindowsName('Eastern Standard Time', 'US', 'KY');
+		expect(kentucky && 'choices' in kentucky && kentucky.choices[0]).toBe('America/New_York');
+	});
+
+	it('keeps the country’s answer when tz names no zone for the state, or the state is not one', () => {
+		expect(zoneFromWindowsName('Central Standard Time', 'US', 'TX')).toEqual({ zone: 'America/Chicago' });
+		expect(zoneFromWindowsName('Eastern Standard Time', 'US', 'Atlantis')).toEqual({ zone: 'America/New_York' });
+		expect(zoneFromWindowsName('Eastern Standard Time', 'DE', 'BY')).toBeUndefined();
+	});
+
+	it.each([
+		['MST', 'US', 'AZ', 'America/Phoenix'],
+		['MST', 'US', 'Arizona', 'America/Phoenix'],
+		['UTC-7', 'US', 'AZ', 'America/Phoenix'],
+		['UTC-7', 'US', 'OR', 'America/Boise'],
+		['AEST', 'AU', 'NSW', 'Australia/Sydney'],
+		['UTC-4', 'BR', 'AM', 'America/Manaus']
+	])('reads the offset or abbreviation %j in %s, state %j, as %s', (text, country, state, zone) => {
+		expect(zoneFromOffset(text, country, state)).toEqual({ zone });
+	});
+
+	it('offers choices, best first, when the state has several zones with the offset or abbreviation', () => {
+		const bc = zoneFromOffset('UTC-7', 'CA', 'BC');
+		expect(bc && 'choices' in bc && bc.choices[0]).toBe('America/Vancouver');
+		expectValid(bc, 'CA');
+		expect(zoneFromOffset('EST', 'CA', 'ON')).toEqual({ choices: ['America/Toronto', 'America/Atikokan'] });
+		expect(zoneFromOffset('MST', 'US', 'CO')).toEqual(zoneFromOffset('MST', 'US'));
+	});
+});
