@@ -85,13 +85,13 @@ test('the same header twenty times, and 1,000 columns, go to the column check', 
 	);
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
 	await page.getByText('19 duplicated columns: ClientName (only the first is used)').waitFor();
-	await alert(page, /Required columns missing: PrimaryContactFirstName/);
+	await page.getByText(/^Required columns with no file column: PrimaryContactFirstName/).waitFor();
 
 	await page.getByRole('button', { name: 'Choose another file' }).click();
 	const wide = Array.from({ length: 1000 }, (_, i) => (i < 19 ? HEADER.split(',')[i] : `Extra${i}`));
 	await choose(page, file('wide.csv', `${wide.join(',')}\n${ROW}${','.repeat(981)}\n`));
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
-	await page.getByText('981 unknown columns (ignored unless you map them)').waitFor();
+	await page.getByText('981 file columns ignored (map them to use their values)').waitFor();
 	await page.getByText('…and 800 more columns, not shown; they are ignored.').waitFor();
 	await page.getByRole('button', { name: 'Continue with these columns' }).click();
 	await review(page);

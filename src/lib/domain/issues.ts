@@ -59,6 +59,11 @@ export function isFileRemark(issue: RowIssue): boolean {
 	return FILE_REMARKS.has(issue.code);
 }
 
+/** The cells a remark on cells speaks of: a name left unsplit sits on the first name, and the last name is beside it. */
+export function remarkCells(issue: RowIssue): number[] {
+	return issue.code === 'name_unsplit' ? [issue.column, issue.column + 1] : [issue.column];
+}
+
 /** The kinds of certain fix: the fix panel offers each kind for the whole file at once. */
 export type FixKind =
 	| 'country_name'

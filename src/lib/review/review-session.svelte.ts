@@ -6,7 +6,7 @@ import { nextTask } from '$lib/components/idle';
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
 import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
-import { isFileRemark, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
+import { isFileRemark, remarkCells, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
 import type { ColumnMapping, ColumnShaping } from '../import/column-plan';
@@ -65,12 +65,14 @@ export class ReviewRow {
 
 /**
  * A row's new issues after an edit to `next`, with the file's remarks on cells the edit left alone (a name left
- * unsplit stays marked until its cell is edited; a remark on the whole row goes with any edit).
+ * unsplit stays marked until its first or last name is edited; a remark on the whole row goes with any edit).
  */
 function withKeptRemarks(row: ReviewRow, next: StoredValues, checked: RowIssue[]): RowIssue[] {
 	const kept = row.ownIssues.filter(
 		(issue) =>
-			isFileRemark(issue) && issue.column !== WHOLE_ROW && row.value(issue.column) === valueAt(next, issue.column)
+			isFileRemark(issue) &&
+			issue.column !== WHOLE_ROW &&
+			remarkCells(issue).every((column) => row.value(column) === valueAt(next, column))
 	);
 	return kept.length === 0 ? checked : [...kept, ...checked];
 }
@@ -356,6 +358,11 @@ export class ReviewSession {
 
 	get workspaceIndex(): WorkspaceIndex {
 		return this.workspace;
+	}
+
+	/** The workspace the rows are checked against, as it was read (technicians, groups, clients). */
+	get workspaceSnapshot(): WorkspaceSnapshot {
+		return this.snapshot;
 	}
 
 	private record(entry: HistoryEntry) {

@@ -6,10 +6,22 @@ import { normaliseCountry, normaliseSubdivision } from '$lib/domain/countries';
 import { splitGroupNames } from '$lib/domain/fixers';
 import { subdivisionFromText } from '$lib/domain/subdivision-lookup';
 import { COL } from '$lib/domain/template';
+import type { IssueCode, RowIssue } from '$lib/domain/issues';
 import { judgeZone } from '$lib/domain/timezones';
 import { matchKey, nearMatches, type MatchCandidate, type MatchColumn } from '$lib/domain/value-match';
 import { emailKey, groupKey, indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
+
+/** The problems of a refused value in these columns: a row with none of them has nothing to match. */
+export const MATCH_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+	'technician_unknown',
+	'group_unknown',
+	'country_invalid',
+	'state_invalid',
+	'timezone_link',
+	'timezone_case',
+	'timezone_unknown'
+]);
 
 export interface RefusedValue {
 	/** `matchKey` of the value in its column and context. */
@@ -120,8 +132,22 @@ class RefusalReader {
 
 const keyOf = (refusal: Refusal) => matchKey(refusal.column, refusal.written, refusal);
 
+/** The review's rows that may hold a refused value: those with one of its problems, not left out. */
+export function rowsToMatch(
+	rows: readonly { rowNumber: number; values: readonly string[]; issues: readonly RowIssue[]; leftOut: boolean }[]
+): MatchRow[] {
+	return rows
+		.filter((row) => !row.leftOut && row.issues.some((issue) => MATCH_CODES.has(issue.code)))
+		.map((row) => ({ rowNumber: row.rowNumber, values: row.values }));
+}
+
 /** Every distinct value the rules refuse in the five columns, with its rows and near matches: most rows first. */
-export function gatherRefusedValues(rows: Iterable<MatchRow>, workspace: WorkspaceSnapshot): RefusedValue[] {
+export function gatherRefusedValues(
+	rows: Iterable<MatchRow>,
+	workspace: WorkspaceSnapshot,
+	/** Without near matches: for what needs only the values and their keys (remembered matches). */
+	{ withCandidates = true }: { withCandidates?: boolean } = {}
+): RefusedValue[] {
 	const reader = new RefusalReader(indexWorkspace(workspace));
 	const byKey = new Map<string, RefusedValue>();
 	for (const { rowNumber, values } of rows) {
@@ -142,7 +168,7 @@ export function gatherRefusedValues(rows: Iterable<MatchRow>, workspace: Workspa
 				...(country !== undefined && { country }),
 				...(state !== undefined && { state }),
 				rowNumbers: [rowNumber],
-				candidates: nearMatches(column, written, { workspace, country, state })
+				candidates: withCandidates ? nearMatches(column, written, { workspace, country, state }) : []
 			});
 		}
 	}
@@ -150,6 +176,25 @@ export function gatherRefusedValues(rows: Iterable<MatchRow>, workspace: Workspa
 		(a, b) =>
 			b.rowNumbers.length - a.rowNumbers.length || a.columnIndex - b.columnIndex || a.written.localeCompare(b.written)
 	);
+}
+
+/**
+ * The changes that put the matches remembered from earlier reviews (by key) on a review's rows: how many values
+ * they match, and in how many rows.
+ */
+export function rememberedChanges(
+	rows: Parameters<typeof rowsToMatch>[0],
+	remembered: ReadonlyMap<string, { value: string }>,
+	workspace: WorkspaceSnapshot
+): { changes: CellChange[]; values: number; rows: number } {
+	const candidates = rowsToMatch(rows);
+	const accepted = new Map<string, string>();
+	for (const { key } of gatherRefusedValues(candidates, workspace, { withCandidates: false })) {
+		const match = remembered.get(key);
+		if (match) accepted.set(key, match.value);
+	}
+	const changes = matchChanges(candidates, accepted, workspace);
+	return { changes, values: accepted.size, rows: new Set(changes.map((change) => change.rowNumber)).size };
 }
 
 /**

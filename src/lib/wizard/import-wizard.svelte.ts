@@ -27,6 +27,8 @@ import { byHandRows, byHandSource } from './by-hand';
 import { DraftAutosave } from './draft-autosave.svelte';
 import type { FileSettings, Progress } from '../import/protocol';
 import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
+import { rememberedChanges } from '../review/value-matching';
+import { rememberedMatches } from '$lib/db/value-matches';
 import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
 
 interface ChooseOptions {
@@ -75,6 +77,8 @@ export class ImportWizard {
 		onTaken: (reason) => this.lose(reason),
 		onFailed: (message) => (this.error = message)
 	});
+	/** The matches remembered from earlier reviews that this file's values took as it was read, or null. */
+	matchesApplied = $state.raw<{ values: number; rows: number } | null>(null);
 	commitWritten = $state(0);
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
@@ -310,11 +314,13 @@ export class ImportWizard {
 	/** The mapping screen's Continue: remembers the mapping for this header, then reads the file with it. */
 	async confirmMapping(): Promise<void> {
 		const mapping = $state.snapshot(this.mapping);
-		this.shaping = shapingFor(mapping, $state.snapshot(this.shaping), this.shape.columns);
+		// Plain objects, not the state's proxies: IndexedDB stores a copy of what it is given.
+		const shaping = shapingFor(mapping, $state.snapshot(this.shaping), this.shape.columns);
+		this.shaping = shaping;
 		// A first row of pasted data is no header to remember (and its values are clients' details).
 		if (!this.pastedWithoutHeader) {
 			const byName = mappingByName(mapping, this.shape.columns);
-			await rememberMapping(this.header, byName, this.shaping).catch(() => undefined);
+			await rememberMapping(this.header, byName, shaping).catch(() => undefined);
 		}
 		this.mappingRememberedAt = null;
 		await this.read();
@@ -377,6 +383,7 @@ export class ImportWizard {
 			// still at hand meanwhile.
 			await this.autosave.start(session, this.reviewId, { claim: true, whenIdle: true });
 			this.startReview(session);
+			await this.applyRememberedMatches(session);
 			if (replaced) this.tabs?.post({ type: 'discarded', reviewId: replaced });
 			this.tabs?.post({ type: 'changed' });
 		} catch (error) {
@@ -385,6 +392,20 @@ export class ImportWizard {
 		} finally {
 			this.job = null;
 		}
+	}
+
+	/**
+	 * The matches the admin accepted in earlier reviews (Settings lists them), put on this file's values at once,
+	 * as one undo step: the next file from the same tool needs no clicks for them.
+	 */
+	private async applyRememberedMatches(session: ReviewSession) {
+		// Remembering is a convenience: a browser that cannot read it still has the review to match by hand.
+		const remembered = await rememberedMatches().catch(() => undefined);
+		if (!remembered?.size || session.readOnly) return;
+		const { changes, values, rows } = rememberedChanges(session.rows, remembered, session.workspaceSnapshot);
+		if (changes.length === 0) return;
+		session.edit(changes, 'Apply remembered matches');
+		this.matchesApplied = { values, rows };
 	}
 
 	cancelReading(): void {
@@ -542,6 +563,7 @@ export class ImportWizard {
 		this.filling = null;
 		this.outcome = null;
 		this.undoResult = null;
+		this.matchesApplied = null;
 		this.headerCheck = null;
 		this.mappingRememberedAt = null;
 	}

@@ -443,6 +443,38 @@ describe('ReviewSession.recheckAgainst', () => {
 	});
 });
 
+describe("ReviewSession: the file's remark on a name it left unsplit", () => {
+	const unsplit: RowIssue = {
+		column: COL.PrimaryContactFirstName,
+		severity: 'error',
+		code: 'name_unsplit',
+		message: 'The primary contact\'s full name was not split: "Cher" is one word.'
+	};
+	const row = () => parsed(2, { PrimaryContactFirstName: 'Cher', PrimaryContactLastName: '' }, [unsplit]);
+
+	it('stays while another cell of the row is edited, and after a recheck', () => {
+		const review = session(row());
+		review.edit([{ rowNumber: 2, column: COL.City, value: 'Lyon' }], 'Edit');
+		expect(codes(review, 2)).toEqual(['name_unsplit', 'required']);
+		review.recheckAgainst(SNAPSHOT);
+		expect(codes(review, 2)).toContain('name_unsplit');
+	});
+
+	it('goes once the last name is typed; an undo marks the empty last name again', () => {
+		const review = session(row());
+		review.edit([{ rowNumber: 2, column: COL.PrimaryContactLastName, value: 'Sarkisian' }], 'Edit');
+		expect(codes(review, 2)).toEqual([]);
+		review.undo();
+		expect(codes(review, 2)).toEqual(['required']);
+	});
+
+	it('goes once the first name is edited', () => {
+		const review = session(row());
+		review.edit([{ rowNumber: 2, column: COL.PrimaryContactFirstName, value: 'Cherilyn' }], 'Edit');
+		expect(codes(review, 2)).toEqual(['required']);
+	});
+});
+
 describe('ReviewSession large edits', () => {
 	/** Checks rows elsewhere as the app's workers do: the same rules, answered later. */
 	const elsewhere = async (rows: readonly StoredValues[]) => {

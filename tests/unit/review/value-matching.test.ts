@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COL, TEMPLATE_COLUMNS, type TemplateColumn } from '$lib/domain/template';
 import { matchKey } from '$lib/domain/value-match';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import { gatherRefusedValues, matchChanges } from '$lib/review/value-matching';
+import { gatherRefusedValues, matchChanges, rememberedChanges } from '$lib/review/value-matching';
 
 const MSP: WorkspaceSnapshot = {
 	technicians: [
@@ -286,5 +286,52 @@ describe('at scale', () => {
 		expect(refused.filter((r) => r.rowNumbers.length > 1).length).toBeGreaterThanOrEqual(BAD.length);
 		expect(refused.reduce((sum, r) => sum + r.rowNumbers.length, 0)).toBeGreaterThan(1_000);
 		expect(changes.length).toBeGreaterThan(800);
+	});
+});
+
+describe('rememberedChanges', () => {
+	/** A review row: the rows with a problem in the matched columns are the ones looked at. */
+	const reviewRow = (rowNumber: number, cells: Cells, codes: string[] = ['technician_unknown']) => ({
+		...row(rowNumber, cells),
+		issues: codes.map((code) => ({
+			column: 0,
+			severity: 'error' as const,
+			code: code as 'technician_unknown',
+			message: ''
+		})),
+		leftOut: false
+	});
+
+	it('puts each remembered match on every row carrying its value, and counts values and rows', () => {
+		const rows = [
+			reviewRow(2, { AccountManager: 'A. Johnson' }),
+			reviewRow(3, { AccountManager: 'a.  johnson', TechnicianGroups: 'Svc Desk; Projects' }, [
+				'technician_unknown',
+				'group_unknown'
+			]),
+			reviewRow(4, { TechnicianGroups: 'Network Ops' }, ['group_unknown'])
+		];
+		const remembered = new Map([
+			[matchKey('AccountManager', 'A. Johnson', {}), { value: 'alice.johnson@msp.example' }],
+			[matchKey('TechnicianGroups', 'Svc Desk', {}), { value: 'Service Desk' }]
+		]);
+		const { changes, values, rows: touched } = rememberedChanges(rows, remembered, MSP);
+		expect(changes).toEqual([
+			{ rowNumber: 2, column: COL.AccountManager, value: 'alice.johnson@msp.example' },
+			{ rowNumber: 3, column: COL.AccountManager, value: 'alice.johnson@msp.example' },
+			{ rowNumber: 3, column: COL.TechnicianGroups, value: 'Service Desk, Projects' }
+		]);
+		expect([values, touched]).toEqual([2, 2]);
+	});
+
+	it('passes over rows without a problem in those columns, and rows left out', () => {
+		const remembered = new Map([
+			[matchKey('AccountManager', 'A. Johnson', {}), { value: 'alice.johnson@msp.example' }]
+		]);
+		const rows = [
+			reviewRow(2, { AccountManager: 'A. Johnson' }, []),
+			{ ...reviewRow(3, { AccountManager: 'A. Johnson' }), leftOut: true }
+		];
+		expect(rememberedChanges(rows, remembered, MSP).changes).toEqual([]);
 	});
 });
