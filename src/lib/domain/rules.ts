@@ -10,10 +10,10 @@ import { callingCodeDigits, fitsCountry, isRealCallingCode } from './phone';
 import { subdivisionFromText } from './subdivision-lookup';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from './template';
 import type { TemplateColumn } from './template';
-import { judgeZone, UTC_ZONE, zonesForCountry } from './timezones';
+import { judgeZone, zonesForCountry } from './timezones';
 import { clientNameKey, emailKey, groupKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
-import { zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from './zone-lookup';
+import { isAbbreviationElsewhere, zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from './zone-lookup';
 
 const MAX_LENGTH: Partial<Record<TemplateColumn, number>> = {
 	ClientName: 100,
@@ -376,7 +376,7 @@ function checkTimezone(zone: string, country: string | undefined, state: string,
 		return;
 	}
 	const verdict = judgeZone(zone);
-	if (verdict.kind === 'link' && isAbbreviationFor(zone, verdict.canonical, country, state)) {
+	if (verdict.kind === 'link' && isAbbreviationElsewhere(zone, verdict.canonical, country, state)) {
 		// CET, EST, MST are links to one city's zone (Brussels, Panama, Phoenix): for a row of another country,
 		// or of a state tz gives another zone (MST in Idaho), they mean that region's zone with the same offset.
 		reportUnknownZone(zone, country, state, report);
@@ -394,17 +394,6 @@ function checkTimezone(zone: string, country: string | undefined, state: string,
 	} else if (verdict.kind === 'unknown') {
 		reportUnknownZone(zone, country, state, report);
 	}
-}
-
-/**
- * Whether a link names an offset or abbreviation (no area/city) whose target is not a zone of the row's country,
- * or is not the one zone it gives the row's state (MST links to Phoenix; in Idaho it is America/Boise).
- */
-function isAbbreviationFor(zone: string, canonical: string, country: string | undefined, state: string): boolean {
-	if (!country || zone.includes('/') || canonical === UTC_ZONE) return false;
-	const regional = zoneFromOffset(zone, country, state);
-	if (regional === undefined) return false;
-	return !zonesForCountry(country).includes(canonical) || ('zone' in regional && regional.zone !== canonical);
 }
 
 function reportUnknownZone(zone: string, country: string | undefined, state: string, report: Report) {

@@ -1,6 +1,7 @@
 // The header check: which file column feeds which template column. An exact header maps itself; otherwise
 // near-misses (`client name`, `Client_Name`), other tools' names (`Company`, `Surname`, `Zip Code`) and
 // small typos are suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
+import { editDistance } from '$lib/domain/edit-distance';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
 import { filledBy, sameTarget, type ColumnMapping, type ColumnTarget, type Contact } from './column-plan';
@@ -275,21 +276,6 @@ const SYNONYM_INDEX = new Map<string, number>(
 	)
 );
 
-/** Edit distance where swapping two neighbouring letters counts once (`ClientNmae` is one edit away). */
-function editDistance(a: string, b: string): number {
-	const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-	for (let j = 1; j <= b.length; j++) d[0][j] = j;
-	for (let i = 1; i <= a.length; i++) {
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-				d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-		}
-	}
-	return d[a.length][b.length];
-}
-
 const normalisedTemplate = TEMPLATE_COLUMNS.map(normalise);
 
 /**
@@ -320,7 +306,7 @@ function typoColumn(key: string): number | undefined {
 		const { allowed } = candidate;
 		// A different number is another column (`Address 2` is not `Address 1`), not a typo.
 		if (candidate.digits !== digits || Math.abs(candidate.name.length - key.length) > allowed) continue;
-		const distance = editDistance(key, candidate.name);
+		const distance = editDistance(key, candidate.name, allowed);
 		if (distance <= allowed && (!best || distance < best.distance)) best = { index: candidate.index, distance };
 	}
 	return best?.index;
