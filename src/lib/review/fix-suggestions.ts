@@ -264,8 +264,16 @@ export interface MissingRecords {
 	technicians: MissingRecord[];
 }
 
-/** The groups and account managers' emails the rows name that the workspace has no record of. */
-export function missingRecords(rows: readonly FixableRow[], workspace: WorkspaceIndex): MissingRecords {
+/**
+ * The groups and account managers' emails the rows name that the workspace has no record of. `hasNearMatch` says
+ * which of them are near a record the workspace has ("Svc Desk", Service Desk): those are left to Match values,
+ * where creating one is a choice beside its matches, never the only offer.
+ */
+export function missingRecords(
+	rows: readonly FixableRow[],
+	workspace: WorkspaceIndex,
+	hasNearMatch: (column: 'TechnicianGroups' | 'AccountManager', name: string) => boolean = () => false
+): MissingRecords {
 	const groups = new Map<string, MissingRecord>();
 	const technicians = new Map<string, MissingRecord>();
 	const count = (into: Map<string, MissingRecord>, key: string, name: string) => {
@@ -297,8 +305,11 @@ export function missingRecords(rows: readonly FixableRow[], workspace: Workspace
 		}
 	}
 	const byRows = (a: MissingRecord, b: MissingRecord) => b.rows - a.rows || a.name.localeCompare(b.name);
-	const named = [...groups.values()].map((group) => ({ ...group, name: titleIfLowerCase(group.name) }));
-	return { groups: named.sort(byRows), technicians: [...technicians.values()].sort(byRows) };
+	const named = [...groups.values()]
+		.filter((group) => !hasNearMatch('TechnicianGroups', group.name))
+		.map((group) => ({ ...group, name: titleIfLowerCase(group.name) }));
+	const people = [...technicians.values()].filter((technician) => !hasNearMatch('AccountManager', technician.name));
+	return { groups: named.sort(byRows), technicians: people.sort(byRows) };
 }
 
 /** "managed print" → "Managed Print": a file that writes a name only in lower case rarely means it so. */

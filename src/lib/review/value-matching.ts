@@ -41,6 +41,11 @@ export interface RefusedValue {
 interface MatchRow {
 	rowNumber: number;
 	values: readonly string[];
+	/**
+	 * Columns whose problem the rules fix with certainty (a country written as a name, an account manager by full
+	 * name): the fix panel's "Apply every fix" takes those, so they are not listed for matching again.
+	 */
+	fixed?: readonly number[];
 }
 
 /** One refused value of a row, with the context its key needs. */
@@ -138,7 +143,10 @@ export function rowsToMatch(
 ): MatchRow[] {
 	return rows
 		.filter((row) => !row.leftOut && row.issues.some((issue) => MATCH_CODES.has(issue.code)))
-		.map((row) => ({ rowNumber: row.rowNumber, values: row.values }));
+		.map((row) => {
+			const fixed = row.issues.filter((issue) => issue.fix && MATCH_CODES.has(issue.code)).map((issue) => issue.column);
+			return { rowNumber: row.rowNumber, values: row.values, ...(fixed.length > 0 && { fixed }) };
+		});
 }
 
 /** Every distinct value the rules refuse in the five columns, with its rows and near matches: most rows first. */
@@ -150,8 +158,9 @@ export function gatherRefusedValues(
 ): RefusedValue[] {
 	const reader = new RefusalReader(indexWorkspace(workspace));
 	const byKey = new Map<string, RefusedValue>();
-	for (const { rowNumber, values } of rows) {
+	for (const { rowNumber, values, fixed } of rows) {
 		for (const refusal of reader.read(values)) {
+			if (fixed?.includes(COL[refusal.column])) continue;
 			const key = keyOf(refusal);
 			const known = byKey.get(key);
 			if (known) {

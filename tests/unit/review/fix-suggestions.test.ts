@@ -184,6 +184,17 @@ describe('missingRecords', () => {
 		expect(missingRecords(rows, WORKSPACE).technicians).toEqual([{ name: 'alice.johnson@msp.example', rows: 2 }]);
 	});
 
+	it('leaves a group or email near one the workspace has to Match values, never offering only to create it', () => {
+		const rows = [
+			checked(2, { TechnicianGroups: 'Svc Desk, Managed Print', AccountManager: 'new.tech@msp.example' }),
+			checked(3, { AccountManager: 'alice.j@msp.example' })
+		];
+		const near = (column: string, name: string) => ['Svc Desk', 'alice.j@msp.example'].includes(name) && !!column;
+		const missing = missingRecords(rows, WORKSPACE, near);
+		expect(missing.groups.map((g) => g.name)).toEqual(['Managed Print']);
+		expect(missing.technicians.map((t) => t.name)).toEqual(['new.tech@msp.example']);
+	});
+
 	it('guesses a technician’s name from their email for the admin to check', () => {
 		expect(nameFromEmail('alice.johnson@msp.example')).toEqual({ firstName: 'Alice', lastName: 'Johnson' });
 		expect(nameFromEmail('ops@msp.example')).toEqual({ firstName: 'Ops', lastName: '' });

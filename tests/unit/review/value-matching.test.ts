@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COL, TEMPLATE_COLUMNS, type TemplateColumn } from '$lib/domain/template';
 import { matchKey } from '$lib/domain/value-match';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import { gatherRefusedValues, matchChanges, rememberedChanges } from '$lib/review/value-matching';
+import { gatherRefusedValues, matchChanges, rememberedChanges, rowsToMatch } from '$lib/review/value-matching';
 
 const MSP: WorkspaceSnapshot = {
 	technicians: [
@@ -333,5 +333,26 @@ describe('rememberedChanges', () => {
 			{ ...reviewRow(3, { AccountManager: 'A. Johnson' }), leftOut: true }
 		];
 		expect(rememberedChanges(rows, remembered, MSP).changes).toEqual([]);
+	});
+});
+
+describe('rowsToMatch', () => {
+	it('leaves to the fix panel a value the rules fix with certainty, and lists the rest', () => {
+		const issue = (column: number, fix?: string) => ({
+			column,
+			severity: 'error' as const,
+			code: 'technician_unknown' as const,
+			message: '',
+			...(fix && { fix: { kind: 'account_manager' as const, value: fix } })
+		});
+		const rows = [
+			{
+				...row(2, { AccountManager: 'Alice Johnson' }),
+				issues: [issue(COL.AccountManager, 'alice.johnson@msp.example')],
+				leftOut: false
+			},
+			{ ...row(3, { AccountManager: 'A. Johnson' }), issues: [issue(COL.AccountManager)], leftOut: false }
+		];
+		expect(gatherRefusedValues(rowsToMatch(rows), MSP).map((value) => value.written)).toEqual(['A. Johnson']);
 	});
 });
