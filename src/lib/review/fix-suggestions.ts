@@ -318,6 +318,13 @@ function titleIfLowerCase(name: string): string {
 	return name.replace(/(^|[\s&/-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
+/** The empty (or blank) cells of a column, given a value. */
+function fillEmpty(rows: readonly FixableRow[], column: number, value: string): CellChange[] {
+	return rows.flatMap((row) =>
+		(row.values[column] ?? '').trim() === '' ? [{ rowNumber: row.rowNumber, column, value }] : []
+	);
+}
+
 /** A first guess at a technician's name from their email (alice.johnson@… → Alice, Johnson), for the admin to check. */
 export function nameFromEmail(email: string): { firstName: string; lastName: string } {
 	const words = email
@@ -338,7 +345,8 @@ export interface ReplaceOptions {
 
 export function findAndReplace(rows: readonly FixableRow[], options: ReplaceOptions): CellChange[] {
 	const { column, find, replace, matchCase, wholeCell } = options;
-	if (find === '') return [];
+	// Nothing to find fills what is empty: a site name the file lacks, typed once for every row.
+	if (find === '') return replace.trim() === '' ? [] : fillEmpty(rows, column, replace);
 	const escaped = find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const pattern = new RegExp(wholeCell ? `^${escaped}$` : escaped, matchCase ? 'g' : 'gi');
 	const changes: CellChange[] = [];

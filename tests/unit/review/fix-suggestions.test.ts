@@ -275,8 +275,17 @@ describe('findAndReplace', () => {
 		expect(findAndReplace(cells, options({ replace: '$& $1 $$' }))[0].value).toBe('$& $1 $$');
 	});
 
-	it('changes nothing when the search text is empty', () => {
-		expect(findAndReplace(rows, options({ find: '' }))).toEqual([]);
+	it('fills the empty cells of the column when the search text is empty, and changes nothing with no replacement', () => {
+		const cells = [
+			{ rowNumber: 2, values: validRow({ SiteName: '' }), issues: [] },
+			{ rowNumber: 3, values: validRow({ SiteName: 'Branch' }), issues: [] },
+			{ rowNumber: 4, values: validRow({ SiteName: '  ' }), issues: [] }
+		];
+		expect(findAndReplace(cells, options({ column: COL.SiteName, find: '', replace: 'Head Office' }))).toEqual([
+			{ rowNumber: 2, column: COL.SiteName, value: 'Head Office' },
+			{ rowNumber: 4, column: COL.SiteName, value: 'Head Office' }
+		]);
+		expect(findAndReplace(cells, options({ column: COL.SiteName, find: '', replace: ' ' }))).toEqual([]);
 	});
 
 	it('can clear whole cells', () => {
