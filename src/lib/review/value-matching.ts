@@ -6,6 +6,7 @@ import { normaliseCountry, normaliseSubdivision } from '$lib/domain/countries';
 import { splitGroupNames } from '$lib/domain/fixers';
 import { subdivisionFromText } from '$lib/domain/subdivision-lookup';
 import { COL } from '$lib/domain/template';
+import { nextTask } from '$lib/components/idle';
 import type { IssueCode, RowIssue } from '$lib/domain/issues';
 import { judgeZone } from '$lib/domain/timezones';
 import { matchKey, nearMatches, type MatchCandidate, type MatchColumn } from '$lib/domain/value-match';
@@ -137,16 +138,67 @@ class RefusalReader {
 
 const keyOf = (refusal: Refusal) => matchKey(refusal.column, refusal.written, refusal);
 
-/** The review's rows that may hold a refused value: those with one of its problems, not left out. */
-export function rowsToMatch(
-	rows: readonly { rowNumber: number; values: readonly string[]; issues: readonly RowIssue[]; leftOut: boolean }[]
-): MatchRow[] {
+/** A review's row, as value matching reads it. */
+type ReviewRowLike = { rowNumber: number; values: readonly string[]; issues: readonly RowIssue[]; leftOut: boolean };
+
+/**
+ * The review's rows that may hold a value to match: those with one of its problems that the rules cannot fix
+ * with certainty, not left out. Most rows of a large file have none, and are passed over without unpacking.
+ */
+export function rowsToMatch(rows: readonly ReviewRowLike[]): MatchRow[] {
 	return rows
-		.filter((row) => !row.leftOut && row.issues.some((issue) => MATCH_CODES.has(issue.code)))
+		.filter((row) => !row.leftOut && row.issues.some((issue) => !issue.fix && MATCH_CODES.has(issue.code)))
 		.map((row) => {
 			const fixed = row.issues.filter((issue) => issue.fix && MATCH_CODES.has(issue.code)).map((issue) => issue.column);
 			return { rowNumber: row.rowNumber, values: row.values, ...(fixed.length > 0 && { fixed }) };
 		});
+}
+
+/** Gathers refused values row after row (in slices, for a large review), each value's candidates worked out once. */
+class RefusedValueGatherer {
+	private readonly reader: RefusalReader;
+	private readonly byKey = new Map<string, RefusedValue>();
+
+	constructor(
+		private readonly workspace: WorkspaceSnapshot,
+		private readonly withCandidates: boolean
+	) {
+		this.reader = new RefusalReader(indexWorkspace(workspace));
+	}
+
+	add({ rowNumber, values, fixed }: MatchRow) {
+		for (const refusal of this.reader.read(values)) {
+			if (fixed?.includes(COL[refusal.column])) continue;
+			const key = keyOf(refusal);
+			const known = this.byKey.get(key);
+			if (known) {
+				// A list may name one refused group twice: the row counts once.
+				if (known.rowNumbers.at(-1) !== rowNumber) known.rowNumbers.push(rowNumber);
+				continue;
+			}
+			const { column, written, country, state } = refusal;
+			this.byKey.set(key, {
+				key,
+				column,
+				columnIndex: COL[column],
+				written,
+				...(country !== undefined && { country }),
+				...(state !== undefined && { state }),
+				rowNumbers: [rowNumber],
+				candidates: this.withCandidates
+					? nearMatches(column, written, { workspace: this.workspace, country, state })
+					: []
+			});
+		}
+	}
+
+	/** Most rows first. */
+	result(): RefusedValue[] {
+		return [...this.byKey.values()].sort(
+			(a, b) =>
+				b.rowNumbers.length - a.rowNumbers.length || a.columnIndex - b.columnIndex || a.written.localeCompare(b.written)
+		);
+	}
 }
 
 /** Every distinct value the rules refuse in the five columns, with its rows and near matches: most rows first. */
@@ -156,35 +208,28 @@ export function gatherRefusedValues(
 	/** Without near matches: for what needs only the values and their keys (remembered matches). */
 	{ withCandidates = true }: { withCandidates?: boolean } = {}
 ): RefusedValue[] {
-	const reader = new RefusalReader(indexWorkspace(workspace));
-	const byKey = new Map<string, RefusedValue>();
-	for (const { rowNumber, values, fixed } of rows) {
-		for (const refusal of reader.read(values)) {
-			if (fixed?.includes(COL[refusal.column])) continue;
-			const key = keyOf(refusal);
-			const known = byKey.get(key);
-			if (known) {
-				// A list may name one refused group twice: the row counts once.
-				if (known.rowNumbers.at(-1) !== rowNumber) known.rowNumbers.push(rowNumber);
-				continue;
-			}
-			const { column, written, country, state } = refusal;
-			byKey.set(key, {
-				key,
-				column,
-				columnIndex: COL[column],
-				written,
-				...(country !== undefined && { country }),
-				...(state !== undefined && { state }),
-				rowNumbers: [rowNumber],
-				candidates: withCandidates ? nearMatches(column, written, { workspace, country, state }) : []
-			});
-		}
+	const gatherer = new RefusedValueGatherer(workspace, withCandidates);
+	for (const row of rows) gatherer.add(row);
+	return gatherer.result();
+}
+
+/**
+ * gatherRefusedValues over a review's rows, a slice per task so the page stays free on a large file; undefined
+ * once `isCancelled` says a newer gathering replaces it.
+ */
+export async function gatherRefusedValuesInSlices(
+	rows: readonly ReviewRowLike[],
+	workspace: WorkspaceSnapshot,
+	isCancelled: () => boolean,
+	sliceSize = 5_000
+): Promise<RefusedValue[] | undefined> {
+	const gatherer = new RefusedValueGatherer(workspace, true);
+	for (let start = 0; start < rows.length; start += sliceSize) {
+		if (start > 0) await nextTask();
+		if (isCancelled()) return undefined;
+		for (const row of rowsToMatch(rows.slice(start, start + sliceSize))) gatherer.add(row);
 	}
-	return [...byKey.values()].sort(
-		(a, b) =>
-			b.rowNumbers.length - a.rowNumbers.length || a.columnIndex - b.columnIndex || a.written.localeCompare(b.written)
-	);
+	return gatherer.result();
 }
 
 /**
@@ -192,7 +237,7 @@ export function gatherRefusedValues(
  * they match, and in how many rows.
  */
 export function rememberedChanges(
-	rows: Parameters<typeof rowsToMatch>[0],
+	rows: readonly ReviewRowLike[],
 	remembered: ReadonlyMap<string, { value: string }>,
 	workspace: WorkspaceSnapshot
 ): { changes: CellChange[]; values: number; rows: number } {

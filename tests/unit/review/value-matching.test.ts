@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { COL, TEMPLATE_COLUMNS, type TemplateColumn } from '$lib/domain/template';
 import { matchKey } from '$lib/domain/value-match';
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
-import { gatherRefusedValues, matchChanges, rememberedChanges, rowsToMatch } from '$lib/review/value-matching';
+import {
+	gatherRefusedValues,
+	gatherRefusedValuesInSlices,
+	matchChanges,
+	rememberedChanges,
+	rowsToMatch
+} from '$lib/review/value-matching';
 
 const MSP: WorkspaceSnapshot = {
 	technicians: [
@@ -354,5 +360,30 @@ describe('rowsToMatch', () => {
 			{ ...row(3, { AccountManager: 'A. Johnson' }), issues: [issue(COL.AccountManager)], leftOut: false }
 		];
 		expect(gatherRefusedValues(rowsToMatch(rows), MSP).map((value) => value.written)).toEqual(['A. Johnson']);
+	});
+});
+
+describe('gatherRefusedValuesInSlices', () => {
+	const reviewRows = Array.from({ length: 25 }, (_, i) => ({
+		...row(i + 2, { AccountManager: i % 2 ? 'A. Johnson' : 'Bob Smyth', TechnicianGroups: i % 3 ? 'Svc Desk' : '' }),
+		issues: [
+			{ column: COL.AccountManager, severity: 'error' as const, code: 'technician_unknown' as const, message: '' }
+		],
+		leftOut: false
+	}));
+
+	it('finds over slices what one pass finds', async () => {
+		const sliced = await gatherRefusedValuesInSlices(reviewRows, MSP, () => false, 4);
+		expect(sliced).toEqual(gatherRefusedValues(rowsToMatch(reviewRows), MSP));
+		expect(sliced!.map((value) => [value.written, value.rowNumbers.length])).toEqual([
+			['Svc Desk', 16],
+			['Bob Smyth', 13],
+			['A. Johnson', 12]
+		]);
+	});
+
+	it('gives nothing once a newer gathering replaces it', async () => {
+		let calls = 0;
+		expect(await gatherRefusedValuesInSlices(reviewRows, MSP, () => ++calls > 2, 4)).toBeUndefined();
 	});
 });
