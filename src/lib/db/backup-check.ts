@@ -76,6 +76,9 @@ const importShape = z.object({
 	imported: z.number(),
 	skipped: z.number(),
 	clientIds: z.array(z.string()),
+	updated: z.number().optional(),
+	/** What each client the import updated held before, for its undo. */
+	updates: z.array(z.object({ before: clientShape.omit({ logo: true }), updatedAt: z.string() })).optional(),
 	undoneAt: z.string().nullable()
 });
 

@@ -31,6 +31,11 @@ export function getClient(id: string): Promise<ClientRecord | undefined> {
 	return db.clients.get(id);
 }
 
+/** Every client, whole: what an import's rows that name existing clients are compared with. */
+export function allClients(): Promise<ClientRecord[]> {
+	return db.clients.toArray();
+}
+
 export function deleteClient(id: string): Promise<void> {
 	return db.clients.delete(id);
 }

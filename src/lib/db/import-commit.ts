@@ -8,12 +8,16 @@ import { checkRowAgainstWorkspace } from '$lib/domain/rules';
 import { indexWorkspace } from '$lib/domain/workspace';
 import { UserFacingError } from './errors';
 import { newId } from './ids';
-import { db, type ImportRecord } from './schema';
+import { db, type ImportRecord, type UpdatedClient } from './schema';
+import { diffClient, updatedRecord, type UpdatePolicy } from '$lib/domain/client-diff';
+import { COL } from '$lib/domain/template';
 import { loadWorkspaceSnapshot } from './snapshot';
 
 export interface RowToImport {
 	rowNumber: number;
 	values: readonly string[];
+	/** The id of the existing client the row updates; absent for a new client. */
+	updates?: string;
 }
 
 /** The commit found rows that the workspace no longer accepts; nothing was written. */
@@ -45,20 +49,36 @@ function explain(error: unknown): Error {
 	return new UserFacingError(`Nothing was imported: ${messageOf(error)}`);
 }
 
+/** The problem of a row whose client was deleted since the review began (perhaps in another tab). */
+function clientGone(values: readonly string[]): RowIssue {
+	return {
+		column: COL.ClientName,
+		severity: 'error',
+		code: 'name_exists',
+		message: `The client "${values[COL.ClientName]}" this row updates was deleted meanwhile: import the row as a new client, or remove it.`
+	};
+}
+
 export interface CommitOutcome {
 	importRecord: ImportRecord;
 }
 
+/**
+ * Writes the rows: new clients added, existing ones updated (only the fields the file carries and changes; a row
+ * that changes nothing is not written), with the import's record holding what each updated client was before.
+ */
 export async function commitImport(
 	fileName: string,
 	rows: readonly RowToImport[],
 	skipped: number,
-	onProgress: (written: number) => void = () => {}
+	onProgress: (written: number) => void = () => {},
+	policy: UpdatePolicy = { carried: new Set(), emptyCells: 'keep' }
 ): Promise<CommitOutcome> {
 	const createdAt = new Date().toISOString();
 	const importId = newId();
 	try {
 		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
+			// Checked as the workspace is now: a new row must name no client, an update may name its own.
 			const workspace = indexWorkspace(await loadWorkspaceSnapshot());
 			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
 			// write them. A chunk is built while the one before is being written, so the page and the database
@@ -66,23 +86,38 @@ export async function commitImport(
 			// checked, and the error aborts the transaction, which takes back what was written.
 			const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
 			const clientIds: string[] = [];
+			const updates: UpdatedClient[] = [];
 			let written = 0;
 			let writing: Promise<void> | undefined;
 			for (let start = 0; start < rows.length; start += CHUNK) {
 				const chunk = rows.slice(start, start + CHUNK);
 				// A review's row unpacks its values each time they are asked for: once here.
 				const values = chunk.map((row) => row.values);
+				const current = await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''));
 				chunk.forEach((row, i) => {
-					const issues = checkRowAgainstWorkspace(values[i], workspace);
+					const issues = checkRowAgainstWorkspace(values[i], workspace, { selfClientId: row.updates });
+					if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
 					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
 				});
 				if (conflicts.length > 0) continue;
-				const records: ClientRecord[] = values.map((rowValues) =>
-					toClientRecord(rowValues, workspace, { id: newId(), createdAt, importId })
-				);
-				for (const record of records) clientIds.push(record.id);
+				const added: ClientRecord[] = [];
+				const changed: ClientRecord[] = [];
+				chunk.forEach((row, i) => {
+					const existing = current[i];
+					if (!existing) {
+						added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
+					} else if (diffClient(values[i], existing, policy, workspace).length > 0) {
+						const { logo, ...before } = existing;
+						void logo;
+						updates.push({ before, updatedAt: createdAt });
+						changed.push(updatedRecord(values[i], existing, policy, workspace, createdAt));
+					}
+				});
+				for (const record of added) clientIds.push(record.id);
 				const before = writing;
-				writing = db.clients.bulkAdd(records).then(() => onProgress((written += records.length)));
+				writing = Promise.all([db.clients.bulkAdd(added), db.clients.bulkPut(changed)]).then(() =>
+					onProgress((written += chunk.length))
+				);
 				await before;
 			}
 			await writing;
@@ -94,6 +129,8 @@ export async function commitImport(
 				imported: clientIds.length,
 				skipped,
 				clientIds,
+				updated: updates.length,
+				updates,
 				undoneAt: null
 			};
 			await db.imports.add(importRecord);
@@ -104,18 +141,54 @@ export async function commitImport(
 	}
 }
 
-export type UndoOutcome = { undone: true; removed: number } | { undone: false; editedNames: string[] };
+/** Every import recorded in this browser, newest first. */
+export function listImports(): Promise<ImportRecord[]> {
+	return db.imports.orderBy('createdAt').reverse().toArray();
+}
 
-/** Removes exactly the clients an import created, if none was edited since; otherwise names those that were. */
-export async function undoImport(importId: string): Promise<UndoOutcome> {
+export type UndoOutcome =
+	| { undone: true; removed: number; restored: number; kept: number }
+	/** Some clients were edited (or deleted) after the import: the admin chooses what becomes of them. */
+	| { undone: false; editedNames: string[] };
+
+/**
+ * What the undo does with clients edited after the import: asks (the default), keeps them as they are now
+ * (the rest is undone), or restores the import's before for them too.
+ */
+export type LaterEdits = 'ask' | 'keep' | 'restore';
+
+/**
+ * Undoes an import: removes the clients it added, and puts back exactly what the clients it updated held
+ * before (their logo, which an import never changes, as it is now). Clients edited since are named first,
+ * unless `laterEdits` says what to do with them.
+ */
+export async function undoImport(importId: string, laterEdits: LaterEdits = 'ask'): Promise<UndoOutcome> {
 	return db.transaction('rw', db.clients, db.imports, async () => {
 		const record = await db.imports.get(importId);
-		if (!record || record.undoneAt) return { undone: true, removed: 0 };
-		const clients = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
-		const edited = clients.filter((c) => c.updatedAt !== c.createdAt);
-		if (edited.length > 0) return { undone: false, editedNames: edited.map((c) => c.name) };
-		await db.clients.bulkDelete(clients.map((c) => c.id));
+		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
+		const added = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
+		const updates = record.updates ?? [];
+		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
+		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
+		const updatedEdited = updates.filter((u, i) => now[i]?.updatedAt !== u.updatedAt);
+		if (laterEdits === 'ask' && addedEdited.length + updatedEdited.length > 0) {
+			const names = [...addedEdited.map((c) => c.name), ...updatedEdited.map((u, i) => now[i]?.name ?? u.before.name)];
+			return { undone: false, editedNames: names };
+		}
+		const keep = laterEdits === 'keep';
+		const toRemove = added.filter((c) => !(keep && addedEdited.includes(c)));
+		const toRestore = updates.flatMap((u, i) => {
+			if (keep && updatedEdited.includes(u)) return [];
+			return [{ ...u.before, logo: now[i]?.logo ?? null } as ClientRecord];
+		});
+		await db.clients.bulkDelete(toRemove.map((c) => c.id));
+		await db.clients.bulkPut(toRestore);
 		await db.imports.update(importId, { undoneAt: new Date().toISOString() });
-		return { undone: true, removed: clients.length };
+		return {
+			undone: true,
+			removed: toRemove.length,
+			restored: toRestore.length,
+			kept: added.length + updates.length - toRemove.length - toRestore.length
+		};
 	});
 }

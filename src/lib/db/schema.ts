@@ -30,10 +30,21 @@ export interface ImportRecord {
 	id: string;
 	fileName: string;
 	createdAt: string;
+	/** Clients added. */
 	imported: number;
 	skipped: number;
 	clientIds: string[];
+	/** Existing clients updated (absent in imports recorded before updates were possible). */
+	updated?: number;
+	/** What each updated client held before (less its logo, which an import never changes), for the undo. */
+	updates?: UpdatedClient[];
 	undoneAt: string | null;
+}
+
+export interface UpdatedClient {
+	before: Omit<ClientRecord, 'logo'>;
+	/** The client's updatedAt as the import left it: a later one means it was edited since. */
+	updatedAt: string;
 }
 
 export interface DraftRecord {

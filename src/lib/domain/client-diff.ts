@@ -23,8 +23,17 @@ export interface FieldChange {
 	to: string;
 }
 
+/** Lookups per workspace index: built once, as the diff runs for every row naming a client. */
+const lookupsByIndex = new WeakMap<WorkspaceIndex, RecordLookups>();
+
 /** The lookups `toTemplateValues` needs, from the workspace index alone. */
 export function workspaceLookups(workspace: WorkspaceIndex): RecordLookups {
+	let lookups = lookupsByIndex.get(workspace);
+	if (!lookups) lookupsByIndex.set(workspace, (lookups = buildLookups(workspace)));
+	return lookups;
+}
+
+function buildLookups(workspace: WorkspaceIndex): RecordLookups {
 	const technicianEmailById = new Map<string, string>();
 	for (const [key, id] of workspace.technicianIdByEmail) technicianEmailById.set(id, key);
 	// The index keys emails lower-cased; its lists by name keep them as the technician wrote them.

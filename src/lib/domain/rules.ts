@@ -132,7 +132,10 @@ export function checkRowAgainstWorkspace(
 function checkWorkspaceRules(v: Read, workspace: WorkspaceIndex, options: CheckOptions, report: Report) {
 	const name = v('ClientName');
 	const existing = name === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
-	if (existing && existing.id !== options.selfClientId) {
+	// In an import that updates existing clients, a row naming one is that client's update: its own name and
+	// email are not duplicates of itself.
+	const self = options.selfClientId ?? (workspace.updateExisting ? existing?.id : undefined);
+	if (existing && existing.id !== self) {
 		report(
 			'ClientName',
 			'name_exists',
@@ -150,11 +153,14 @@ function checkWorkspaceRules(v: Read, workspace: WorkspaceIndex, options: CheckO
 			);
 		}
 		const owner = workspace.clientIdByEmail.get(key);
-		if (owner !== undefined && owner !== options.selfClientId) {
+		if (owner !== undefined && owner !== self) {
+			const ownerName = workspace.clientNameById.get(owner);
 			report(
 				'PrimaryContactEmail',
 				'email_exists',
-				`Another client already has ${email} as its primary contact email: use a different email.`
+				self !== undefined && existing && ownerName !== undefined
+					? `This row updates "${existing.name}", but ${email} is the primary contact email of another client, "${ownerName}": use that client's name, or another email.`
+					: `Another client already has ${email} as its primary contact email: use a different email.`
 			);
 		}
 	}

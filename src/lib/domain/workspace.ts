@@ -10,6 +10,11 @@ export interface WorkspaceSnapshot {
 	signUpEmail: string;
 	/** Settings' custom fields, in order: their columns follow the template's own. */
 	customFields: readonly CustomField[];
+	/**
+	 * An import that adds new clients and updates existing ones: a row naming an existing client is that
+	 * client's update, not a duplicate of it. Absent or false: every row must be a new client.
+	 */
+	updateExisting?: boolean;
 }
 
 export interface WorkspaceIndex {
@@ -20,6 +25,10 @@ export interface WorkspaceIndex {
 	/** Existing clients by `clientNameKey`, and by lower-cased primary email. */
 	clientByNameKey: ReadonlyMap<string, { id: string; name: string }>;
 	clientIdByEmail: ReadonlyMap<string, string>;
+	/** Existing clients' names by id, for a message that names the client an email belongs to. */
+	clientNameById: ReadonlyMap<string, string>;
+	/** See WorkspaceSnapshot.updateExisting. */
+	updateExisting: boolean;
 	signUpEmail: string;
 	customFields: readonly CustomField[];
 	/** Every column of a row: the template's, then one per custom field. */
@@ -73,6 +82,8 @@ export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 		groupByKey: new Map(snapshot.groups.map((g) => [groupKey(g.name), g])),
 		clientByNameKey: new Map(snapshot.clients.map((c) => [clientNameKey(c.name), c])),
 		clientIdByEmail: new Map(snapshot.clients.map((c) => [emailKey(c.email), c.id])),
+		clientNameById: new Map(snapshot.clients.map((c) => [c.id, c.name])),
+		updateExisting: snapshot.updateExisting === true,
 		signUpEmail: emailKey(snapshot.signUpEmail),
 		customFields: snapshot.customFields,
 		columns: [...TEMPLATE_COLUMNS, ...snapshot.customFields.map((f) => f.name)]

@@ -145,6 +145,15 @@ function hasFixedValue(shaping: ColumnShaping, name: string): boolean {
 	return (shaping.fixed[name] ?? '').trim() !== '';
 }
 
+/** The row columns a file carries: those its columns fill, and those given a value for every row. */
+export function carriedColumns(mapping: ColumnMapping, shaping: ColumnShaping, columns: readonly string[]): Set<number> {
+	const carried = new Set(mapping.flatMap(filledBy));
+	columns.forEach((name, index) => {
+		if (hasFixedValue(shaping, name)) carried.add(index);
+	});
+	return carried;
+}
+
 /** Whether the file can be read with this mapping: only a split name filling a column another fills blocks it. */
 export function mappingReady(mapping: ColumnMapping, columns: readonly string[] = TEMPLATE_COLUMNS): boolean {
 	return conflictingColumns(mapping, columns).length === 0;

@@ -12,6 +12,21 @@ import { plural } from '$lib/wording';
 import { OptionCellEditor, type ListOption, type OptionEditorParams } from './option-cell-editor';
 
 export const ROW_NUMBER_COLUMN = 'row';
+/** What a row does: adds a client, updates one (how many fields), or changes nothing. */
+export const CHANGE_COLUMN = 'change';
+
+/** A row's change in a few words, for its Change cell. */
+export function changeText(row: ReviewRow | undefined): string {
+	const change = row?.change;
+	if (!change) return 'New';
+	if (change.kind === 'update') return `Update · ${plural(change.changes.length, 'field')}`;
+	return change.kind === 'unchanged' ? 'No change' : 'Update skipped';
+}
+
+/** The change a row's update makes to a cell, if it makes one. */
+export function cellChange(row: ReviewRow | undefined, column: number) {
+	return row?.change?.kind === 'update' ? row.change.changes.find((c) => c.column === column) : undefined;
+}
 
 function severityAt(row: ReviewRow | undefined, column: number): Severity | undefined {
 	let found: Severity | undefined;
@@ -32,6 +47,8 @@ function tooltip(column: number) {
 		const messages = issuesAt(params.data, column).map(
 			(i) => `${i.severity === 'error' ? 'Error' : 'Warning'}: ${i.message}`
 		);
+		const changed = cellChange(params.data, column);
+		if (changed) messages.push(`Now: ${changed.from || '(empty)'} → from the file: ${changed.to || '(empty)'}`);
 		return messages.length > 0 ? messages.join('\n') : undefined;
 	};
 }
@@ -39,7 +56,9 @@ function tooltip(column: number) {
 function marks(column: number) {
 	return {
 		'cell-error': (p: { data?: ReviewRow }) => severityAt(p.data, column) === 'error',
-		'cell-warning': (p: { data?: ReviewRow }) => severityAt(p.data, column) === 'warning'
+		'cell-warning': (p: { data?: ReviewRow }) => severityAt(p.data, column) === 'warning',
+		'cell-changed': (p: { data?: ReviewRow }) =>
+			severityAt(p.data, column) === undefined && cellChange(p.data, column) !== undefined
 	};
 }
 
@@ -158,6 +177,19 @@ export function buildColumnDefs(workspace: WorkspaceIndex, context: ColumnContex
 			sortable: true,
 			cellClassRules: marks(WHOLE_ROW),
 			tooltipValueGetter: tooltip(WHOLE_ROW)
+		},
+		{
+			colId: CHANGE_COLUMN,
+			headerName: 'Change',
+			valueGetter: (p) => changeText(p.data),
+			pinned: 'left',
+			width: 150,
+			editable: false,
+			sortable: false,
+			// Shown once the file names an existing client.
+			hide: true,
+			tooltipValueGetter: (p) =>
+				p.data?.change ? `Names the existing client “${p.data.change.clientName}”` : 'A new client'
 		},
 		...workspace.columns.map((name, column): ColDef<ReviewRow> => ({
 			colId: name,

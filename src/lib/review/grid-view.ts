@@ -8,15 +8,29 @@ import type { ShownRows } from './find-problem';
 export interface ViewRow {
 	rowNumber: number;
 	issues: readonly { column: number; severity: Severity }[];
+	/** What the row does to an existing client it names (undefined: a new client). */
+	change?: { kind: string };
 }
 
-/** Which rows are shown: a column's rows with an error in it, else (onlyProblems) rows with any problem, else all. */
-export function rowFilter(onlyProblems: boolean, problemColumn: number | null): ((row: ViewRow) => boolean) | null {
-	if (problemColumn !== null) {
-		return (row) =>
-			row.issues.length > 0 && row.issues.some((i) => i.column === problemColumn && i.severity === 'error');
-	}
-	return onlyProblems ? (row) => row.issues.length > 0 : null;
+/**
+ * Which rows are shown: a column's rows with an error in it, else (onlyProblems) rows with any problem, else
+ * all; `onlyChanges` keeps, of those, the rows that change something (a new client, or an update).
+ */
+export function rowFilter(
+	onlyProblems: boolean,
+	problemColumn: number | null,
+	onlyChanges = false
+): ((row: ViewRow) => boolean) | null {
+	const problems =
+		problemColumn !== null
+			? (row: ViewRow) =>
+					row.issues.length > 0 && row.issues.some((i) => i.column === problemColumn && i.severity === 'error')
+			: onlyProblems
+				? (row: ViewRow) => row.issues.length > 0
+				: null;
+	if (!onlyChanges) return problems;
+	const changes = (row: ViewRow) => row.change === undefined || row.change.kind === 'update';
+	return problems ? (row) => problems(row) && changes(row) : changes;
 }
 
 interface Change<Row> {

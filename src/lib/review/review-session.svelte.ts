@@ -9,7 +9,11 @@ import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
 import { isFileRemark, remarkCells, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
-import type { ColumnMapping, ColumnShaping } from '../import/column-plan';
+import { carriedColumns, NO_SHAPING, type ColumnMapping, type ColumnShaping } from '../import/column-plan';
+import type { ClientRecord } from '$lib/domain/client';
+import { diffClient, type FieldChange, type UpdatePolicy } from '$lib/domain/client-diff';
+import { COL } from '$lib/domain/template';
+import { clientNameKey } from '$lib/domain/workspace';
 import type { FileSettings, ReceivedRow } from '../import/protocol';
 import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
 
@@ -24,6 +28,10 @@ export class ReviewRow {
 	inReview = false;
 	/** An empty row left out of the review: not judged, not counted, not imported (see isLeftOut). */
 	leftOut = false;
+	/** What the row does to an existing client it names; undefined for a new client. */
+	change: RowChange | undefined = undefined;
+	/** The values the change was worked out for: it is worked out again only when they change. */
+	changeFor: StoredValues | undefined = undefined;
 	private packed: StoredValues;
 
 	constructor(
@@ -77,6 +85,30 @@ function withKeptRemarks(row: ReviewRow, next: StoredValues, checked: RowIssue[]
 	return kept.length === 0 ? checked : [...kept, ...checked];
 }
 
+/**
+ * A row naming an existing client: its update (the fields it changes), no change at all, or skipped (the import
+ * adds new clients only, or the admin skipped this update).
+ */
+export interface RowChange {
+	kind: 'update' | 'unchanged' | 'skipped';
+	clientId: string;
+	clientName: string;
+	/** The fields the update changes (also listed for a skipped update, to show what is left as it is). */
+	changes: readonly FieldChange[];
+}
+
+/** What an import does with the rows that name existing clients. */
+export interface UpdateChoices {
+	/** Update them (the default), or add new clients only and leave them out. */
+	mode: 'update' | 'add-only';
+	/** An empty cell in a column the file carries: keep the client's value (the default), or clear it. */
+	emptyCells: 'keep' | 'clear';
+	/** Rows whose update the admin skipped. */
+	skipped: number[];
+}
+
+export const DEFAULT_UPDATE_CHOICES: UpdateChoices = Object.freeze({ mode: 'update', emptyCells: 'keep', skipped: [] });
+
 /** An edit of this many rows or more (a fix-all) is checked off the page's thread, when the session can. */
 export const LARGE_EDIT_ROWS = 2_000;
 /** Rows of a large edit taken into the review per task, once checked. */
@@ -116,6 +148,8 @@ export interface ReviewSource {
 	shaping?: ColumnShaping;
 	/** A table the admin fills in by hand (no file): every empty row in it is left out. */
 	byHand?: boolean;
+	/** What the import does with rows naming existing clients (absent: DEFAULT_UPDATE_CHOICES). */
+	updates?: UpdateChoices;
 }
 
 export class ReviewSession {
@@ -132,6 +166,15 @@ export class ReviewSession {
 
 	/** The counts the page shows: published once per change from the plain tallies below. */
 	counts = $state.raw({ rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 });
+	/** Rows naming existing clients, by what they do to them (the rest add new clients). */
+	changeCounts = $state.raw({ update: 0, unchanged: 0, skipped: 0 });
+	private changeTallies = { update: 0, unchanged: 0, skipped: 0 };
+	/** The existing clients, by id, once read (null until then: every row counts as new meanwhile). */
+	private existing: ReadonlyMap<string, ClientRecord> | null = null;
+	private updatePolicy: UpdatePolicy;
+	/** What the import does with rows naming existing clients: kept in the source, so the draft keeps it too. */
+	updateChoices = $state.raw<UpdateChoices>(DEFAULT_UPDATE_CHOICES);
+	private skippedRows = new Set<number>();
 	errorsByColumn = $state.raw<readonly number[]>([]);
 	// Tallied per row in plain fields: 100,000 writes to reactive state would cost more than the checks.
 	private tallies = { rows: 0, rowsWithErrors: 0, errors: 0, warnings: 0 };
@@ -158,9 +201,16 @@ export class ReviewSession {
 		workspace: WorkspaceSnapshot,
 		private readonly checkElsewhere?: CheckElsewhere
 	) {
-		this.snapshot = workspace;
-		this.workspace = indexWorkspace(workspace);
+		// An import adds new clients and updates existing ones: a row naming one is its update, not a duplicate.
+		this.snapshot = { ...workspace, updateExisting: true };
+		this.workspace = indexWorkspace(this.snapshot);
 		this.columns = this.workspace.columns;
+		this.updatePolicy = {
+			carried: carriedColumns(source.mapping, source.shaping ?? NO_SHAPING, this.columns),
+			emptyCells: source.updates?.emptyCells ?? 'keep'
+		};
+		this.updateChoices = source.updates ?? DEFAULT_UPDATE_CHOICES;
+		this.skippedRows = new Set(this.updateChoices.skipped);
 		this.columnTallies = this.columns.map(() => 0);
 		this.errorsByColumn = [...this.columnTallies];
 	}
@@ -342,8 +392,8 @@ export class ReviewSession {
 	 * `only` limits it to the rows the change can affect. Returns the rows whose marks changed.
 	 */
 	recheckAgainst(workspace: WorkspaceSnapshot, only?: (row: ReviewRow) => boolean): ReviewRow[] {
-		this.snapshot = workspace;
-		this.workspace = indexWorkspace(workspace);
+		this.snapshot = { ...workspace, updateExisting: true };
+		this.workspace = indexWorkspace(this.snapshot);
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
 			if (only && !only(row)) continue;
@@ -354,6 +404,72 @@ export class ReviewSession {
 		}
 		this.changed({ updated, added: [], removed: [] });
 		return updated;
+	}
+
+	/** The existing clients, read once the file is in: each row naming one shows what it would change. */
+	attachExisting(clients: readonly ClientRecord[]): Promise<void> {
+		this.existing = new Map(clients.map((client) => [client.id, client]));
+		return this.refreshChanges();
+	}
+
+	/** How an update treats the file: the columns it carries, and what an empty cell means. */
+	get policy(): UpdatePolicy {
+		return this.updatePolicy;
+	}
+
+	/** The existing client a row's update would change, as it was read. */
+	existingClient(id: string): ClientRecord | undefined {
+		return this.existing?.get(id);
+	}
+
+	/** Changes what the import does with rows naming existing clients; every such row shows it again. */
+	setUpdateChoices(choices: Partial<UpdateChoices>): Promise<void> {
+		if (this.readOnly) return Promise.resolve();
+		const next = { ...this.updateChoices, ...choices };
+		this.updateChoices = next;
+		this.source.updates = next;
+		this.skippedRows = new Set(next.skipped);
+		this.updatePolicy = { ...this.updatePolicy, emptyCells: next.emptyCells };
+		return this.refreshChanges();
+	}
+
+	/** Skips the updates of these rows, or takes them back in. */
+	skipUpdates(rowNumbers: readonly number[], skip: boolean): Promise<void> {
+		const skipped = new Set(this.updateChoices.skipped);
+		for (const n of rowNumbers) {
+			if (skip) skipped.add(n);
+			else skipped.delete(n);
+		}
+		return this.setUpdateChoices({ skipped: [...skipped].sort((a, b) => a - b) });
+	}
+
+	/** Works out again what every row does to an existing client, a slice per task; tells the page which changed. */
+	private async refreshChanges() {
+		for (let start = 0; start < this.rows.length; start += LARGE_EDIT_SLICE) {
+			if (start > 0) await nextTask();
+			const updated: ReviewRow[] = [];
+			for (const row of this.rows.slice(start, start + LARGE_EDIT_SLICE)) {
+				if (!row.inReview) continue;
+				row.changeFor = undefined;
+				if (this.refreshIssues(row)) updated.push(row);
+			}
+			if (updated.length > 0) this.changed({ updated, added: [], removed: [] });
+		}
+		this.changed({ updated: [], added: [], removed: [] });
+	}
+
+	/** What a row does to the existing client it names (worked out again only when its values changed). */
+	private changeOf(row: ReviewRow): RowChange | undefined {
+		if (!this.existing) return undefined;
+		if (row.changeFor === row.stored) return row.change;
+		row.changeFor = row.stored;
+		const id = this.workspace.clientByNameKey.get(clientNameKey(row.value(COL.ClientName)))?.id;
+		const client = id === undefined ? undefined : this.existing.get(id);
+		if (!client) return undefined;
+		const changes = diffClient(row.values, client, this.updatePolicy, this.workspace);
+		const skipped = this.updateChoices.mode === 'add-only' || this.skippedRows.has(row.rowNumber);
+		const kind = skipped ? 'skipped' : changes.length === 0 ? 'unchanged' : 'update';
+		return { kind, clientId: client.id, clientName: client.name, changes };
 	}
 
 	get workspaceIndex(): WorkspaceIndex {
@@ -582,14 +698,17 @@ export class ReviewSession {
 			leftOut || (duplicates.length === 0 && row.ownIssues.length === 0)
 				? NO_ISSUES
 				: sortIssues([...row.ownIssues, ...duplicates]);
+		const change = this.changeOf(row);
 		const same =
 			leftOut === row.leftOut &&
+			change === row.change &&
 			next.length === row.issues.length &&
 			next.every((issue, i) => issue.code === row.issues[i].code && issue.message === row.issues[i].message);
 		if (same && row.inReview) return false;
 		this.tally(row, -1);
 		row.issues = next;
 		row.leftOut = leftOut;
+		row.change = change;
 		this.tally(row, +1);
 		return !same;
 	}
@@ -598,6 +717,7 @@ export class ReviewSession {
 		if (row.inReview === (sign === 1)) return;
 		row.inReview = sign === 1;
 		if (!row.leftOut) this.tallies.rows += sign;
+		if (!row.leftOut && row.change) this.changeTallies[row.change.kind] += sign;
 		let errors = 0;
 		for (const issue of row.issues) {
 			if (issue.severity !== 'error') continue;
@@ -611,6 +731,7 @@ export class ReviewSession {
 
 	private changed(change: RowsChanged) {
 		this.counts = { ...this.tallies };
+		this.changeCounts = { ...this.changeTallies };
 		this.errorsByColumn = [...this.columnTallies];
 		for (const listener of this.listeners) listener(change);
 	}

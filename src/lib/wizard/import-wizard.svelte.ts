@@ -3,8 +3,9 @@
 import { messageOf } from '$lib/wording';
 import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta } from '$lib/db/drafts';
 import { newId } from '$lib/db/ids';
+import { allClients } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
-import { commitImport, CommitConflict, undoImport, type UndoOutcome } from '$lib/db/import-commit';
+import { commitImport, CommitConflict, undoImport, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
@@ -368,7 +369,8 @@ export class ImportWizard {
 			source.settings,
 			source.mapping,
 			source.shaping ?? NO_SHAPING,
-			workspace,
+			// As the review checks rows: a row naming an existing client is its update.
+			session.workspaceSnapshot,
 			(rows, progress) => {
 				session.addParsed(rows);
 				this.progress = progress;
@@ -496,23 +498,49 @@ export class ImportWizard {
 		this.readOnly = null;
 		this.importedElsewhere = null;
 		this.stage = 'review';
+		void this.compareWithExisting(session);
+	}
+
+	/** The existing clients, read so that each row naming one shows what it would change (an update, or none). */
+	private async compareWithExisting(session: ReviewSession) {
+		try {
+			await session.attachExisting(await allClients());
+		} catch (error) {
+			globalThis.reportError?.(error);
+		}
 	}
 
 	/** Imports the rows without errors; `skipErrors` must be true when some rows still have errors. */
 	async commit(skipErrors: boolean): Promise<void> {
 		const session = this.session;
 		if (!session || this.readOnly) return;
-		const chosen = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
-		const skipped = session.counts.rows - chosen.length;
+		const valid = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
+		const skipped = session.counts.rows - valid.length;
 		if (skipped > 0 && !skipErrors) return;
+		// A row that changes nothing, or whose update is skipped, is not written.
+		const chosen = valid
+			.filter((row) => row.change === undefined || row.change.kind === 'update')
+			.map((row) => ({
+				rowNumber: row.rowNumber,
+				get values() {
+					return row.values;
+				},
+				updates: row.change?.clientId
+			}));
 		this.stage = 'committing';
 		this.commitWritten = 0;
 		this.commitTotal = chosen.length;
 		this.error = '';
 		try {
-			const { importRecord } = await commitImport(session.source.fileName, chosen, skipped, (written) => {
-				this.commitWritten = written;
-			});
+			const { importRecord } = await commitImport(
+				session.source.fileName,
+				chosen,
+				skipped,
+				(written) => {
+					this.commitWritten = written;
+				},
+				session.policy
+			);
 			this.autosave.stop();
 			const reviewId = this.reviewId ?? '';
 			await discardDraft(reviewId);
@@ -533,9 +561,9 @@ export class ImportWizard {
 		}
 	}
 
-	async undoImport(): Promise<void> {
+	async undoImport(laterEdits: LaterEdits = 'ask'): Promise<void> {
 		if (!this.outcome) return;
-		this.undoResult = await undoImport(this.outcome.id);
+		this.undoResult = await undoImport(this.outcome.id, laterEdits);
 	}
 
 	startOver(): void {

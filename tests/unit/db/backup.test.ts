@@ -7,6 +7,7 @@ import { commitImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
 import { getSettings } from '$lib/db/settings';
 import { sampleRow } from '$lib/csv/sample-csv';
+import { COL } from '$lib/domain/template';
 
 beforeEach(async () => {
 	await resetDemo();
@@ -82,6 +83,29 @@ describe('workspace backup', () => {
 		expect(await db.imports.count()).toBe(1);
 		expect(await db.technicians.count()).toBe(8);
 		expect((await listCustomFields()).map((f) => f.name)).toEqual(['Contract']);
+	});
+
+	it('carries the import history, with what each import updated held before', async () => {
+		await workspaceBackup();
+		const client = (await db.clients.toArray()).find((c) => c.name === 'Contoso Dental Group')!;
+		const values = [...sampleRow([], [])];
+		values[COL.City] = 'Lyon';
+		const { importRecord } = await commitImport(
+			'update.csv',
+			[{ rowNumber: 2, values, updates: client.id }],
+			0,
+			() => {},
+			{
+				carried: new Set([COL.City]),
+				emptyCells: 'keep'
+			}
+		);
+		const text = await createBackup();
+		await resetDemo();
+		const result = await checkBackup(readBackupFile(text));
+		expect(result.problems).toEqual([]);
+		await restoreBackup(result.checked!);
+		expect(await db.imports.get(importRecord.id)).toEqual(importRecord);
 	});
 
 	it('refuses a file that is not a backup, before anything is replaced', async () => {

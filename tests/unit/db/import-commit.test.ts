@@ -31,7 +31,7 @@ describe('committing an import', () => {
 			skipped: 3,
 			fileName: 'clients.csv'
 		});
-		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 2500 });
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 2500, restored: 0, kept: 0 });
 		expect(await db.clients.count()).toBe(0);
 	});
 
@@ -75,5 +75,99 @@ describe('committing an import', () => {
 		await db.clients.update(edited.id, { updatedAt: new Date(Date.now() + 1000).toISOString() });
 		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [edited.name] });
 		expect(await db.clients.count()).toBe(3);
+	});
+});
+
+describe('an import that updates existing clients', () => {
+	const policy = {
+		carried: new Set([COL.ClientName, COL.PrimaryContactEmail, COL.City, COL.PhoneNumber]),
+		emptyCells: 'keep' as const
+	};
+
+	/** Imports three new clients, then gives back what the first of them is now. */
+	async function firstImport() {
+		const { importRecord } = await commitImport('first.csv', rows(3), 0);
+		const [first] = await db.clients.bulkGet(importRecord.clientIds);
+		return first!;
+	}
+
+	it('updates only the carried columns that change, keeps id, createdAt and extras, and adds the new rows', async () => {
+		const before = await firstImport();
+		await db.clients.update(before.id, { holidays: [{ date: '2026-12-25', name: 'Christmas Day' }] });
+		const withHoliday = (await db.clients.get(before.id))!;
+		const [first, second] = rows(3);
+		const changed = {
+			...first,
+			values: first.values.with(COL.City, 'Lyon').with(COL.PostalCode, '69001'),
+			updates: before.id
+		};
+		const unchanged = { ...second, updates: (await db.clients.where('nameKey').equals('client 1').first())!.id };
+		const fresh = rows(5)[4];
+		const { importRecord } = await commitImport('second.csv', [changed, unchanged, fresh], 0, () => {}, policy);
+		expect(importRecord).toMatchObject({ imported: 1, updated: 1, clientIds: [expect.any(String)] });
+		const after = (await db.clients.get(before.id))!;
+		expect(after.site.city).toBe('Lyon');
+		// PostalCode is not carried: the file's value is not taken.
+		expect(after.site.postalCode).toBe(before.site.postalCode);
+		expect(after).toMatchObject({ id: before.id, createdAt: before.createdAt, holidays: withHoliday.holidays });
+		expect(after.updatedAt).toBe(importRecord.createdAt);
+		// What it held before, less its logo (an import never changes it).
+		const { logo, ...held } = withHoliday;
+		expect(logo).toBeNull();
+		expect(importRecord.updates).toEqual([{ before: held, updatedAt: importRecord.createdAt }]);
+		expect(await db.clients.count()).toBe(4);
+	});
+
+	it('undo puts back what the updated clients held and removes the added ones', async () => {
+		const before = await firstImport();
+		const [first] = rows(1);
+		const { importRecord } = await commitImport(
+			'second.csv',
+			[{ ...first, values: first.values.with(COL.City, 'Lyon'), updates: before.id }, rows(6)[5]],
+			0,
+			() => {},
+			policy
+		);
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 1, restored: 1, kept: 0 });
+		expect(await db.clients.get(before.id)).toEqual(before);
+		expect(await db.clients.count()).toBe(3);
+	});
+
+	it('asks before undoing a client edited after the import, then keeps the later edit or restores the old values', async () => {
+		const before = await firstImport();
+		const [first] = rows(1);
+		const update = { ...first, values: first.values.with(COL.City, 'Lyon'), updates: before.id };
+		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, policy);
+		await db.clients.update(before.id, {
+			site: { ...before.site, city: 'Paris' },
+			updatedAt: '2030-01-01T00:00:00.000Z'
+		});
+		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [before.name] });
+		expect((await db.imports.get(importRecord.id))!.undoneAt).toBeNull();
+		expect(await undoImport(importRecord.id, 'keep')).toEqual({ undone: true, removed: 0, restored: 0, kept: 1 });
+		expect((await db.clients.get(before.id))!.site.city).toBe('Paris');
+	});
+
+	it('restores the old values over a later edit when the admin says so', async () => {
+		const before = await firstImport();
+		const [first] = rows(1);
+		const update = { ...first, values: first.values.with(COL.City, 'Lyon'), updates: before.id };
+		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, policy);
+		await db.clients.update(before.id, {
+			site: { ...before.site, city: 'Paris' },
+			updatedAt: '2030-01-01T00:00:00.000Z'
+		});
+		expect(await undoImport(importRecord.id, 'restore')).toEqual({ undone: true, removed: 0, restored: 1, kept: 0 });
+		expect(await db.clients.get(before.id)).toEqual(before);
+	});
+
+	it('refuses an update whose client was deleted meanwhile, writing nothing', async () => {
+		const before = await firstImport();
+		await db.clients.delete(before.id);
+		const [first] = rows(1);
+		await expect(
+			commitImport('second.csv', [{ ...first, updates: before.id }, rows(7)[6]], 0, () => {}, policy)
+		).rejects.toBeInstanceOf(CommitConflict);
+		expect(await db.clients.count()).toBe(2);
 	});
 });

@@ -163,6 +163,38 @@ describe('checkRow: ClientName against existing clients', () => {
 	});
 });
 
+describe('checkRow: an import that updates existing clients', () => {
+	const UPDATING = indexWorkspace({ ...SNAPSHOT, updateExisting: true });
+	const checkUpdating = (overrides: RowOverrides) => checkRow(validRow(overrides), UPDATING);
+	const acme = SNAPSHOT.clients.find((c) => c.name === 'Acme Corp')!;
+
+	it('takes a row naming an existing client as its update, not a duplicate, whatever the case', () => {
+		expect(checkUpdating({ ClientName: 'acme  CORP' })).toEqual([]);
+	});
+
+	it('takes the existing client’s own email as no duplicate', () => {
+		expect(checkUpdating({ ClientName: 'Acme Corp', PrimaryContactEmail: acme.email.toUpperCase() })).toEqual([]);
+	});
+
+	it('names both clients when the row updates one but its email belongs to another', () => {
+		const other = SNAPSHOT.clients.find((c) => c.id !== acme.id)!;
+		expect(checkUpdating({ ClientName: 'Acme Corp', PrimaryContactEmail: other.email })).toEqual([
+			{
+				column: COL.PrimaryContactEmail,
+				severity: 'error',
+				code: 'email_exists',
+				message: `This row updates "Acme Corp", but ${other.email} is the primary contact email of another client, "${other.name}": use that client's name, or another email.`
+			}
+		]);
+	});
+
+	it('still refuses a new client’s email that an existing client has', () => {
+		expect(checkUpdating({ ClientName: 'Brand New Ltd', PrimaryContactEmail: acme.email }).map((i) => i.code)).toEqual([
+			'email_exists'
+		]);
+	});
+});
+
 describe('checkRow: PrimaryContactEmail', () => {
 	it.each(['maria', 'maria@', '@contoso.example', 'maria@contoso', 'maria garcia@contoso.example', 'maria@@x.com'])(
 		'rejects %j as not a valid email',

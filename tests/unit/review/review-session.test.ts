@@ -5,6 +5,7 @@ import { checkRow } from '$lib/domain/rules';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { ParsedRow } from '$lib/import/protocol';
 import { checkRows } from '$lib/import/check-pool';
+import { toClientRecord } from '$lib/domain/client';
 import { LARGE_EDIT_ROWS, ReviewSession, type ReviewSource, type RowsChanged } from '$lib/review/review-session.svelte';
 import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
@@ -403,23 +404,29 @@ describe('ReviewSession undo and redo', () => {
 });
 
 describe('ReviewSession.recheckAgainst', () => {
-	it('flags the row whose client now exists in the workspace, and returns it', () => {
-		const review = session(parsed(2), parsed(3, { ClientName: 'Initech' }), parsed(4));
+	it('flags the row whose email another client now has, and returns it', () => {
+		const review = session(parsed(2), parsed(3, { PrimaryContactEmail: 'bill@initech.example' }), parsed(4));
 		const changes = listen(review);
 		const updated = review.recheckAgainst({
 			...SNAPSHOT,
 			clients: [...SNAPSHOT.clients, { id: 'client-initech', name: 'INITECH', email: 'bill@initech.example' }]
 		});
 		expect(numbers(updated)).toEqual([3]);
-		expect(codes(review, 3)).toEqual(['name_exists']);
-		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1, byColumn: { ClientName: 1 } });
+		expect(codes(review, 3)).toEqual(['email_exists']);
+		expect(tally(review)).toMatchObject({ rowsWithErrors: 1, errors: 1, byColumn: { PrimaryContactEmail: 1 } });
 		expect(numbers(changes[0].updated)).toEqual([3]);
 		expect(review.workspaceIndex.clientByNameKey.has('initech')).toBe(true);
 	});
 
+	it('takes a row naming an existing client as its update, not a duplicate', () => {
+		const review = session(parsed(2, { ClientName: 'GLOBEX', PrimaryContactEmail: 'hank@globex.example' }));
+		review.recheckAgainst(SNAPSHOT);
+		expect(review.row(2)!.issues).toEqual([]);
+	});
+
 	it('clears the row whose clash with the workspace is gone', () => {
-		const review = session(parsed(2, { ClientName: 'Globex' }));
-		expect(codes(review, 2)).toEqual(['name_exists']);
+		const review = session(parsed(2, { PrimaryContactEmail: 'hank@globex.example' }));
+		expect(codes(review, 2)).toEqual(['email_exists']);
 		review.recheckAgainst({ ...SNAPSHOT, clients: [] });
 		expect(review.row(2)!.issues).toEqual([]);
 		expect(tally(review).errors).toBe(0);
@@ -676,5 +683,72 @@ describe('ReviewSession paste', () => {
 		expect(codes(review, 2)).toContain('name_duplicate_in_file');
 		review.undo();
 		expect(codes(review, 2)).toEqual([]);
+	});
+});
+
+describe('ReviewSession: rows naming existing clients', () => {
+	const acme = toClientRecord(
+		validRow({ ClientName: 'Acme Corp', PrimaryContactEmail: 'Ceo@Acme.example' }),
+		WORKSPACE,
+		{
+			id: 'client-acme',
+			createdAt: '2026-01-01T00:00:00.000Z'
+		}
+	);
+	const globex = toClientRecord(
+		validRow({ ClientName: 'Globex', PrimaryContactEmail: 'hank@globex.example' }),
+		WORKSPACE,
+		{ id: 'client-globex', createdAt: '2026-01-01T00:00:00.000Z' }
+	);
+	/** A review of the rows, checked as an import that updates existing clients, Acme and Globex read. */
+	async function updating(...rows: ParsedRow[]) {
+		const review = session(...rows);
+		review.recheckAgainst(SNAPSHOT);
+		await review.attachExisting([acme, globex]);
+		return review;
+	}
+	const globexRow = (rowNumber: number, overrides: RowOverrides = {}) =>
+		parsed(rowNumber, { ClientName: 'Globex', PrimaryContactEmail: 'hank@globex.example', ...overrides });
+	const acmeRow = (rowNumber: number, overrides: RowOverrides = {}) =>
+		parsed(rowNumber, { ClientName: 'Acme Corp', PrimaryContactEmail: 'ceo@acme.example', ...overrides });
+
+	it('tells a new client, an update with the fields it changes, and a row that changes nothing', async () => {
+		const review = await updating(parsed(2), acmeRow(3), globexRow(4, { City: 'Lyon' }));
+		expect(review.row(2)!.change).toBeUndefined();
+		expect(review.row(3)!.change).toMatchObject({ kind: 'unchanged', clientId: 'client-acme', changes: [] });
+		expect(review.row(4)!.change).toMatchObject({
+			kind: 'update',
+			clientName: 'Globex',
+			changes: [{ column: COL.City, from: globex.site.city, to: 'Lyon' }]
+		});
+		expect(review.changeCounts).toEqual({ update: 1, unchanged: 1, skipped: 0 });
+		expect(review.counts.errors).toBe(0);
+	});
+
+	it('works the change out again when the row is edited', async () => {
+		const review = await updating(acmeRow(2));
+		review.edit([{ rowNumber: 2, column: COL.City, value: 'Nantes' }], 'Edit');
+		expect(review.row(2)!.change?.kind).toBe('update');
+		review.undo();
+		expect(review.row(2)!.change?.kind).toBe('unchanged');
+	});
+
+	it('leaves every update out when the import adds new clients only, and one row when its update is skipped', async () => {
+		const review = await updating(acmeRow(2, { City: 'Lyon' }), globexRow(3, { City: 'Nice' }));
+		await review.skipUpdates([3], true);
+		expect(review.changeCounts).toEqual({ update: 1, unchanged: 0, skipped: 1 });
+		expect(review.source.updates?.skipped).toEqual([3]);
+		await review.setUpdateChoices({ mode: 'add-only' });
+		expect(review.changeCounts).toEqual({ update: 0, unchanged: 0, skipped: 2 });
+		await review.setUpdateChoices({ mode: 'update' });
+		await review.skipUpdates([3], false);
+		expect(review.changeCounts).toEqual({ update: 2, unchanged: 0, skipped: 0 });
+	});
+
+	it('counts an empty cell as a change only when the import clears empty cells', async () => {
+		const review = await updating(acmeRow(2, { City: '' }));
+		expect(review.row(2)!.change?.kind).toBe('unchanged');
+		await review.setUpdateChoices({ emptyCells: 'clear' });
+		expect(review.row(2)!.change).toMatchObject({ kind: 'update', changes: [{ column: COL.City, to: '' }] });
 	});
 });
