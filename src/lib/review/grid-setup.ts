@@ -2,6 +2,7 @@
 // since this module is imported by the review grid alone.
 import {
 	CellStyleModule,
+	ColumnApiModule,
 	CustomEditorModule,
 	EventApiModule,
 	InfiniteRowModelModule,
@@ -30,6 +31,7 @@ ModuleRegistry.registerModules([
 	RenderApiModule,
 	RowApiModule,
 	EventApiModule, // a focus waits for its row's block (modelUpdated)
+	ColumnApiModule, // the Change column shows once the file names an existing client
 	...(import.meta.env.DEV ? [ValidationModule] : [])
 ]);
 
