@@ -450,12 +450,16 @@ export class ReviewSession {
 			const updated: ReviewRow[] = [];
 			for (const row of this.rows.slice(start, start + LARGE_EDIT_SLICE)) {
 				if (!row.inReview) continue;
+				// Most rows of a file of new clients name none: passed over without a diff or a refresh.
+				if (!row.change && !this.workspace.clientByNameKey.has(clientNameKey(row.value(COL.ClientName)))) {
+					row.changeFor = row.stored;
+					continue;
+				}
 				row.changeFor = undefined;
 				if (this.refreshIssues(row)) updated.push(row);
 			}
 			if (updated.length > 0) this.changed({ updated, added: [], removed: [] });
 		}
-		this.changed({ updated: [], added: [], removed: [] });
 	}
 
 	/** What a row does to the existing client it names (worked out again only when its values changed). */

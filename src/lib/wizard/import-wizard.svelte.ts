@@ -504,6 +504,8 @@ export class ImportWizard {
 	/** The existing clients, read so that each row naming one shows what it would change (an update, or none). */
 	private async compareWithExisting(session: ReviewSession) {
 		try {
+			// A workspace without clients has nothing to compare: every row adds one.
+			if (session.workspaceSnapshot.clients.length === 0) return;
 			await session.attachExisting(await allClients());
 		} catch (error) {
 			globalThis.reportError?.(error);
