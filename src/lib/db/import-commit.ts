@@ -25,7 +25,7 @@ export class CommitConflict extends UserFacingError {
 	constructor(readonly conflicts: { rowNumber: number; issues: RowIssue[] }[]) {
 		const rows = conflicts.map((c) => c.rowNumber);
 		super(
-			`Nothing was imported: ${rows.length === 1 ? 'row' : 'rows'} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` and ${rows.length - 10} more` : ''} no longer ${rows.length === 1 ? 'fits' : 'fit'} the workspace (a client was added or a technician or group changed since the review began, perhaps in another tab). They are marked in the grid.`
+			`Nothing was imported: ${rows.length === 1 ? 'row' : 'rows'} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` and ${rows.length - 10} more` : ''} no longer ${rows.length === 1 ? 'fits' : 'fit'} the workspace (a client was added or a technician or group changed since the review began, perhaps in another tab). The review shows ${rows.length === 1 ? 'it' : 'them'} as they are now: a row naming a client saved meanwhile updates it.`
 		);
 	}
 }

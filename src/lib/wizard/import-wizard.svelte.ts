@@ -558,7 +558,10 @@ export class ImportWizard {
 			this.stage = 'done';
 		} catch (error) {
 			this.stage = 'review';
-			if (error instanceof CommitConflict) session.recheckAgainst(await loadWorkspaceSnapshot());
+			if (error instanceof CommitConflict) {
+				session.recheckAgainst(await loadWorkspaceSnapshot());
+				await this.compareWithExisting(session);
+			}
 			this.error = messageOf(error);
 		}
 	}
