@@ -92,7 +92,7 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	// By a select editor: the account manager must be one of the workspace's technicians.
 	await goToProblem(page, 209, 'AccountManager');
 	await page.keyboard.press('Enter');
-	await page.getByRole('option', { name: 'alice.johnson@northwind-it.example' }).click();
+	await page.getByRole('option', { name: 'alice.johnson@northwind-it.example', exact: true }).click();
 	await details.getByText('No problem here.').waitFor();
 	assert.doesNotMatch(await cell(page, 209, 'AccountManager').getAttribute('class'), /cell-error/);
 	assert.match(await summary(page), /15 rows with errors 15 errors/);
