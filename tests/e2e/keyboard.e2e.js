@@ -48,3 +48,23 @@ test('choose the example, go to the next problem, fix it and import, without the
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });
+
+test('Next problem wraps around past the last problem, and says so', async () => {
+	const { page, context, consoleErrors } = await openPage(app, '/import');
+	await page.getByRole('button', { name: 'Try with an example file' }).click();
+	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	// Previous from nowhere: the last problem.
+	await page.keyboard.press('Shift+F8');
+	await details.getByText(/^Row \d+ · /).waitFor();
+	const last = await details.getByText(/^Row \d+ · /).innerText();
+	assert.notEqual(last, 'Row 2 · ClientName');
+	await page.keyboard.press('F8');
+	await details.getByText('Row 2 · ClientName', { exact: true }).waitFor();
+	await page.getByRole('status').getByText('Back to the first problem: there is none after the last one.').waitFor();
+	await page.keyboard.press('Shift+F8');
+	await details.getByText(last, { exact: true }).waitFor();
+	await page.getByRole('status').getByText('Back to the last problem: there is none before the first one.').waitFor();
+	assert.deepEqual(consoleErrors, []);
+	await context.close();
+});
