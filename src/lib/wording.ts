@@ -17,5 +17,10 @@ export function formatCount(n: number): string {
 
 /** "1 row", "2,000 rows": a count with its noun, plural when it is not one. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-	return `${formatCount(n)} ${n === 1 ? one : many}`;
+	return `${formatCount(n)} ${nounFor(n, one, many)}`;
+}
+
+/** The noun alone, for a count shown apart from it ("<strong>1</strong> row"). */
+export function nounFor(n: number, one: string, many = `${one}s`): string {
+	return n === 1 ? one : many;
 }

@@ -195,4 +195,18 @@ test('an error count by column shows only that column’s problem rows, at the f
 	await country.click();
 	await page.waitForFunction(() => document.querySelectorAll('main .ag-row[row-id]').length === 4);
 	assert.deepEqual(await axeViolations(page), []);
+
+	// Its last error fixed, the chip goes, and with it its filter: every row shows again.
+	await country.click();
+	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	await details.getByText('Row 3 · Country').waitFor();
+	await page.keyboard.type('united states');
+	await page.keyboard.press('Enter');
+	await byColumn.getByRole('button', { name: 'Country: 1' }).waitFor();
+	await page.keyboard.press('F8');
+	await details.getByText('Row 5 · Country').waitFor();
+	await page.keyboard.type('france');
+	await page.keyboard.press('Enter');
+	await byColumn.getByRole('button', { name: /^Country:/ }).waitFor({ state: 'detached' });
+	await page.waitForFunction(() => document.querySelectorAll('main .ag-row[row-id]').length === 4);
 });

@@ -95,7 +95,7 @@ test("pasted rows without a header are offered the template's columns in order, 
 	assert.equal(await cell(page, 2, 'ClientName').innerText(), 'Headless One');
 	assert.equal(await cell(page, 2, 'PrimaryContactEmail').innerText(), 'one@headless.example');
 	// SiteName and Timezone are required and were not pasted.
-	assert.match(await summary(page), /1 rows 1 rows with errors 2 errors 0 warnings/);
+	assert.match(await summary(page), /1 row 1 row with errors 2 errors 0 warnings/);
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });
@@ -135,7 +135,7 @@ test('a block pasted into the grid fills cells and adds a row, in one step of un
 	for (const column of ['PrimaryContactLastName', 'PrimaryContactEmail']) {
 		assert.match(await cell(page, 52, column).getAttribute('class'), /cell-error/, column);
 	}
-	assert.match(await summary(page), /51 rows 1 rows with errors 4 errors/);
+	assert.match(await summary(page), /51 rows 1 row with errors 4 errors/);
 	await page.getByRole('status').getByText('1 row was added for the paste.').waitFor();
 	await page.getByRole('button', { name: 'Undo: Paste 2 × 3 cells at row 51' }).waitFor();
 

@@ -72,7 +72,7 @@ test("a file chosen in another tab never lands in a review's draft: it asks firs
 	await a.locator('input[type=file]').setInputFiles(clientFile('p6b_A.csv', 'Alpha', 12_000, { blankAt: 11000 }));
 	await reviewShown(a);
 	await saved(a);
-	assert.match(await summary(a), /12,000 rows 1 rows with errors 1 errors/);
+	assert.match(await summary(a), /12,000 rows 1 row with errors 1 error/);
 
 	// Tab B is told that the review is open in tab A, and choosing a file there asks before replacing it.
 	const { page: b } = await openTab(app, context, '/import');
