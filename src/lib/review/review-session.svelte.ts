@@ -215,7 +215,7 @@ export class ReviewSession {
 		this.errorsByColumn = [...this.columnTallies];
 	}
 
-	/** The one change event, for work that scales with the rows (README: "How state changes reach the page"). */
+	/** The one change event, for work that scales with the rows (docs/architecture.md: "How state changes reach the page"). */
 	onRowsChanged(listener: (change: RowsChanged) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
