@@ -49,7 +49,7 @@ describe('ClientDetails', () => {
 		expect(valueOf('Secondary contact email')).toBe('james.lee@contoso-dental.example');
 		expect(valueOf('Logo')).toBe('Not given');
 		expect(valueOf('State or region')).toBe('New York (US-NY)');
-		expect(valueOf('Country')).toBe('United States of America');
+		expect(valueOf('Country')).toBe('United States');
 		expect(valueOf('Timezone')).toBe('America/New_York');
 		const hours = screen.getByText('Working hours', { selector: 'dt' }).nextElementSibling as HTMLElement;
 		expect(

@@ -2,7 +2,7 @@
 // 100,000 clients: unfiltered pages by name or date walk an index; a search, or a sort by another column,
 // works on the in-memory projections (client-projections.ts) and reads only the page's records.
 import type { ClientRecord } from '$lib/domain/client';
-import { countryName } from '$lib/domain/countries';
+import { commonCountryName } from '$lib/domain/country-lookup';
 import { clientProjections, eachChunkByName, type ClientProjection } from './client-projections';
 import { db } from './schema';
 
@@ -92,7 +92,7 @@ function sortValue(
 		case 'contact':
 			return (c) => c.contact;
 		case 'country':
-			return (c) => (c.country ? countryName(c.country).toLowerCase() : '');
+			return (c) => (c.country ? commonCountryName(c.country).toLowerCase() : '');
 		case 'timezone':
 			return (c) => c.timezone.toLowerCase();
 		case 'accountManager':

@@ -44,9 +44,3 @@ export function normaliseSubdivision(value: string, countryCode: string): string
 	const code = upper.startsWith(`${country}-`) ? upper : `${country}-${upper}`;
 	return subdivisionsOf(country).some((s) => s.code === code) ? code : undefined;
 }
-
-const nameByCode = new Map(COUNTRIES.map((c) => [c.code, c.name]));
-
-export function countryName(code: string): string {
-	return nameByCode.get(code) ?? code;
-}

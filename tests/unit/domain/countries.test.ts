@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRIES, countryName, normaliseCountry, normaliseSubdivision, subdivisionsOf } from '$lib/domain/countries';
+import { COUNTRIES, normaliseCountry, normaliseSubdivision, subdivisionsOf } from '$lib/domain/countries';
 
 describe('COUNTRIES', () => {
 	it('lists every country once, by its upper-case alpha-2 code', () => {
@@ -99,16 +99,5 @@ describe('normaliseSubdivision', () => {
 		['CA', 'XX']
 	])('rejects %j as a subdivision of %s', (value, country) => {
 		expect(normaliseSubdivision(value, country)).toBeUndefined();
-	});
-});
-
-describe('countryName', () => {
-	it('names a country by its code', () => {
-		expect(countryName('IN')).toBe('India');
-		expect(countryName('US')).toBe('United States of America');
-	});
-
-	it('falls back to the code for an unknown country', () => {
-		expect(countryName('XX')).toBe('XX');
 	});
 });
