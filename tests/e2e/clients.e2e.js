@@ -163,6 +163,7 @@ test('deleting a client asks first, then removes it and returns to the list', as
 	await page.getByRole('button', { name: 'Delete' }).click();
 	await dialog.getByRole('button', { name: 'Delete client' }).click();
 	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+	await page.getByRole('status').getByText('Deleted “Blue Falcon Foods 73829”.', { exact: true }).waitFor();
 	await page.getByText('49 clients in this workspace.').waitFor();
 	assert.equal(await page.getByRole('link', { name: 'Blue Falcon Foods 73829' }).count(), 0);
 	const clients = (await readStores(page, 'clients')).clients;
