@@ -200,3 +200,18 @@ test('a form with errors passes axe’s WCAG 2.2 AA rules, its summary links lar
 	assert.ok(box && box.height >= 24, `a summary link is ${box?.height} px tall`);
 	assert.deepEqual(await axeViolations(page), []);
 });
+
+test('the form offers the grid’s one-click fix beside a field’s problem: a phone with its calling code', async () => {
+	const { page, consoleErrors } = await openPage(app, '/clients/new/');
+	await fillRequired(page, 'Berlin Dental', 'info@berlin-dental.example');
+	const phone = page.getByLabel(/^Phone number/);
+	await phone.fill('+49 30 1234567');
+	await phone.blur();
+	const fix = page.getByRole('button', { name: 'Use 301234567 with Code 49' });
+	await fix.click();
+	assert.equal(await phone.inputValue(), '301234567');
+	assert.equal(await page.getByLabel(/^Phone calling code/).inputValue(), '49');
+	await fix.waitFor({ state: 'detached' });
+	assert.equal(await page.getByText(/may only contain digits/).count(), 0);
+	assert.deepEqual(consoleErrors, []);
+});

@@ -4,7 +4,8 @@
 import { checkExtras, emptyExtras, type ClientExtras } from '$lib/domain/client-extras';
 import type { ClientRecord, RecordLookups } from '$lib/domain/client';
 import { toTemplateValues } from '$lib/domain/client';
-import type { RowIssue } from '$lib/domain/issues';
+import { fixLabel } from '$lib/domain/fixers';
+import type { IssueFix, RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { WorkspaceIndex } from '$lib/domain/workspace';
@@ -14,6 +15,8 @@ export interface FieldError {
 	field: string;
 	message: string;
 	severity: RowIssue['severity'];
+	/** The problem's one right answer, offered as a button beside it: what it says, and taking it. */
+	fix?: { label: string; apply: () => void };
 }
 
 /** The id of the control for a column of the row: the template column's name, or `custom-<id>`. */
@@ -84,6 +87,12 @@ export class ClientFormState {
 		this.values[column] = value;
 	}
 
+	/** Takes a problem's fix: its value, and the second cell it fills (a phone's calling code). */
+	applyFix(column: number, fix: IssueFix): void {
+		this.set(column, fix.value);
+		if (fix.also) this.set(fix.also.column, fix.also.value);
+	}
+
 	get(column: number): string {
 		return this.values[column] ?? '';
 	}
@@ -99,10 +108,11 @@ export class ClientFormState {
 			...checkRow(this.values, workspace, { selfClientId: this.clientId ?? undefined }),
 			...this.clashes.filter((i) => i.code === 'name_exists' || i.code === 'email_exists')
 		];
-		const fromRules = rowIssues.map((issue) => ({
+		const fromRules = rowIssues.map((issue): FieldError => ({
 			field: fieldIdOf(issue.column, workspace),
 			message: issue.message,
-			severity: issue.severity
+			severity: issue.severity,
+			...(issue.fix && { fix: { label: fixLabel(issue.fix), apply: () => this.applyFix(issue.column, issue.fix!) } })
 		}));
 		const fromExtras = checkExtras(this.extras).map((p) => ({ ...p, severity: 'error' as const }));
 		return [...fromRules, ...fromExtras];

@@ -4,7 +4,8 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomField } from './custom-fields';
 import { isDomainName, isEmail } from './field-rules';
-import type { FixKind } from './issues';
+import type { FixKind, IssueFix } from './issues';
+import { TEMPLATE_COLUMNS } from './template';
 import { callingCodeDigits, isRealCallingCode } from './phone';
 import { groupKey, personNameKey, type WorkspaceIndex } from './workspace';
 
@@ -173,4 +174,14 @@ export function cleanCustomValue(field: CustomField, value: string): string | un
 		default:
 			return undefined;
 	}
+}
+
+/** What a fix writes beside its cell, in words: "Code 1". */
+export function alsoText(also: NonNullable<IssueFix['also']>): string {
+	return `${TEMPLATE_COLUMNS[also.column] ?? 'and'} ${also.value}`;
+}
+
+/** A fix's button, the same in the grid's details and in the form: "Use 301234567 with Code 49", "Use IN". */
+export function fixLabel(fix: IssueFix): string {
+	return `Use ${fix.value}${fix.also ? ` with ${alsoText(fix.also)}` : ''}`;
 }

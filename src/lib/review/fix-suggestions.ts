@@ -4,10 +4,10 @@
 // as one undoable step.
 import { nextTask } from '$lib/components/idle';
 import { isEmail } from '$lib/domain/field-rules';
-import { FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
+import { alsoText, FIX_LABELS, splitGroupNames } from '$lib/domain/fixers';
 import type { FixKind, IssueFix, RowIssue } from '$lib/domain/issues';
 import { valueAt, valueRange, type StoredValues } from '$lib/domain/stored-values';
-import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
+import { COL } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
 
@@ -119,11 +119,6 @@ export function changesOfFix(rowNumber: number, column: number, fix: IssueFix): 
 	const cells = [{ rowNumber, column, value: fix.value }];
 	if (fix.also) cells.push({ rowNumber, ...fix.also });
 	return cells;
-}
-
-/** What a fix writes beside its cell, in words: "Code 1". */
-export function alsoText(also: NonNullable<IssueFix['also']>): string {
-	return `${TEMPLATE_COLUMNS[also.column] ?? 'and'} ${also.value}`;
 }
 
 // The scan runs over every row again after each edit: its patterns are made once here, as a regex literal in
