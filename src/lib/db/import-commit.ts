@@ -9,7 +9,7 @@ import { indexWorkspace } from '$lib/domain/workspace';
 import { UserFacingError } from './errors';
 import { newId } from './ids';
 import { db, type ImportRecord, type UpdatedClient } from './schema';
-import { diffClient, updatedRecord, type UpdatePolicy } from '$lib/domain/client-diff';
+import { compareWithClient, diffClient, updatedRecord, type UpdatePolicy } from '$lib/domain/client-diff';
 import { COL } from '$lib/domain/template';
 import { loadWorkspaceSnapshot } from './snapshot';
 
@@ -95,7 +95,9 @@ export async function commitImport(
 				const values = chunk.map((row) => row.values);
 				const current = await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''));
 				chunk.forEach((row, i) => {
-					const issues = checkRowAgainstWorkspace(values[i], workspace, { selfClientId: row.updates });
+					// An update is judged as it leaves the client: the row merged into it.
+					const judged = current[i] ? compareWithClient(values[i], current[i], policy, workspace).merged : values[i];
+					const issues = checkRowAgainstWorkspace(judged, workspace, { selfClientId: row.updates });
 					if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
 					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
 				});
@@ -149,7 +151,9 @@ export function listImports(): Promise<ImportRecord[]> {
 export type UndoOutcome =
 	| { undone: true; removed: number; restored: number; kept: number }
 	/** Some clients were edited (or deleted) after the import: the admin chooses what becomes of them. */
-	| { undone: false; editedNames: string[] };
+	| { undone: false; editedNames: string[] }
+	/** Nothing was undone: what stood in the way (a name or email another client has taken since). */
+	| { undone: false; problem: string };
 
 /**
  * What the undo does with clients edited after the import: asks (the default), keeps them as they are now
@@ -163,6 +167,23 @@ export type LaterEdits = 'ask' | 'keep' | 'restore';
  * unless `laterEdits` says what to do with them.
  */
 export async function undoImport(importId: string, laterEdits: LaterEdits = 'ask'): Promise<UndoOutcome> {
+	try {
+		return await undoInTransaction(importId, laterEdits);
+	} catch (error) {
+		// The transaction took everything back: nothing was undone.
+		const name = error instanceof Dexie.DexieError || error instanceof Error ? error.name : '';
+		const inner = error instanceof Dexie.BulkError ? Object.values(error.failuresByPos)[0] : undefined;
+		const clash = name === 'ConstraintError' || inner?.name === 'ConstraintError';
+		return {
+			undone: false,
+			problem: clash
+				? 'Nothing was undone: a client the import changed had a name or primary email that another client has now. Rename that client (or change its email), then undo again.'
+				: `Nothing was undone: ${messageOf(error)}`
+		};
+	}
+}
+
+function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<UndoOutcome> {
 	return db.transaction('rw', db.clients, db.imports, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };

@@ -3,6 +3,7 @@
 // the update changes exactly what the diff shows: nothing else of the client is touched.
 import { toClientRecord, toTemplateValues } from './client';
 import type { ClientRecord, Contact, RecordLookups } from './client';
+import { normaliseCountry } from './countries';
 import { COL, TEMPLATE_COLUMNS } from './template';
 import type { TemplateColumn } from './template';
 import { emailKey } from './workspace';
@@ -154,6 +155,8 @@ function partOf(column: number, lookups: RecordLookups): ColumnPart | undefined 
 
 interface UpdatePlan {
 	changes: FieldChange[];
+	/** The row merged into the client's values (template form): what the rules judge for an update. */
+	merged: string[];
 	/** The row merged into the client, as `toClientRecord` stores it: where changed parts are copied from. */
 	next: ClientRecord;
 	lookups: RecordLookups;
@@ -171,6 +174,12 @@ function planUpdate(
 	const takesFile = (column: number) =>
 		policy.carried.has(column) && !(policy.emptyCells === 'keep' && cell(column).trim() === '');
 	const merged = current.map((value, column) => (takesFile(column) ? cell(column) : value));
+	// A State belongs to its Country: a new country without a state of the file's clears the old state.
+	const countryChanged =
+		takesFile(COL.Country) &&
+		(normaliseCountry(cell(COL.Country)) ?? cell(COL.Country).trim()) !== existing.site.country;
+	if (countryChanged && !takesFile(COL.State)) merged[COL.State] = '';
+	const follows = (column: number) => takesFile(column) || (column === COL.State && countryChanged);
 	const next = toClientRecord(merged, workspace, {
 		id: existing.id,
 		createdAt: existing.createdAt,
@@ -180,11 +189,25 @@ function planUpdate(
 	const changes: FieldChange[] = [];
 	current.forEach((from, column) => {
 		const part = partOf(column, lookups);
-		if (!part || !takesFile(column)) return;
+		if (!part || !follows(column)) return;
 		if (part.stored(existing, lookups) !== part.stored(next, lookups))
 			changes.push({ column, from, to: written[column] });
 	});
-	return { changes, next, lookups };
+	return { changes, merged, next, lookups };
+}
+
+/**
+ * What a row does to an existing client, for the review: the fields it changes, and the row merged into the
+ * client (kept values where the file is silent), which is what the rules judge for an update.
+ */
+export function compareWithClient(
+	values: readonly string[],
+	existing: ClientRecord,
+	policy: UpdatePolicy,
+	workspace: WorkspaceIndex
+): { changes: FieldChange[]; merged: string[] } {
+	const { changes, merged } = planUpdate(values, existing, policy, workspace);
+	return { changes, merged };
 }
 
 /** What a row would change in an existing client: the fields that differ, in column order; [] when unchanged. Values are compared as stored (codes normalised, case of emails/domains, group names by id…): "us" vs "US", "ca" vs "US-CA", "acme.com, ACME.com" vs "acme.com" are no change. */

@@ -11,7 +11,7 @@ import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$li
 import type { CheckElsewhere } from './background-check';
 import { carriedColumns, NO_SHAPING, type ColumnMapping, type ColumnShaping } from '../import/column-plan';
 import type { ClientRecord } from '$lib/domain/client';
-import { diffClient, type FieldChange, type UpdatePolicy } from '$lib/domain/client-diff';
+import { compareWithClient, type FieldChange, type UpdatePolicy } from '$lib/domain/client-diff';
 import { COL } from '$lib/domain/template';
 import { clientNameKey } from '$lib/domain/workspace';
 import type { FileSettings, ReceivedRow } from '../import/protocol';
@@ -30,8 +30,9 @@ export class ReviewRow {
 	leftOut = false;
 	/** What the row does to an existing client it names; undefined for a new client. */
 	change: RowChange | undefined = undefined;
-	/** The values the change was worked out for: it is worked out again only when they change. */
+	/** The values, and the comparison's generation, the change was worked out for: again only when one moves. */
 	changeFor: StoredValues | undefined = undefined;
+	changeGeneration = -1;
 	private packed: StoredValues;
 
 	constructor(
@@ -95,6 +96,8 @@ export interface RowChange {
 	clientName: string;
 	/** The fields the update changes (also listed for a skipped update, to show what is left as it is). */
 	changes: readonly FieldChange[];
+	/** The rules' verdict on the row merged into the client (what an update writes), in place of the row's own. */
+	issues: RowIssue[];
 }
 
 /** What an import does with the rows that name existing clients. */
@@ -171,6 +174,10 @@ export class ReviewSession {
 	private changeTallies = { update: 0, unchanged: 0, skipped: 0 };
 	/** The existing clients, by id, once read (null until then: every row counts as new meanwhile). */
 	private existing: ReadonlyMap<string, ClientRecord> | null = null;
+	/** Moves whenever what a row's change depends on besides its values moves: the clients, the choices, the workspace. */
+	private changeGeneration = 0;
+	/** Resolves once every row has been compared with the existing clients (the commit waits for it). */
+	comparing: Promise<void> = Promise.resolve();
 	private updatePolicy: UpdatePolicy;
 	/** What the import does with rows naming existing clients: kept in the source, so the draft keeps it too. */
 	updateChoices = $state.raw<UpdateChoices>(DEFAULT_UPDATE_CHOICES);
@@ -196,11 +203,15 @@ export class ReviewSession {
 	private lastFilled = 0;
 
 	/** `checkElsewhere` checks the rows of a large edit off the page's thread (the check workers in the app). */
+	/** Where the rows came from, and the choices made of them since (a copy: the review changes its choices). */
+	readonly source: ReviewSource;
+
 	constructor(
-		readonly source: ReviewSource,
+		source: ReviewSource,
 		workspace: WorkspaceSnapshot,
 		private readonly checkElsewhere?: CheckElsewhere
 	) {
+		this.source = { ...source };
 		// An import adds new clients and updates existing ones: a row naming one is its update, not a duplicate.
 		this.snapshot = { ...workspace, updateExisting: true };
 		this.workspace = indexWorkspace(this.snapshot);
@@ -394,6 +405,7 @@ export class ReviewSession {
 	recheckAgainst(workspace: WorkspaceSnapshot, only?: (row: ReviewRow) => boolean): ReviewRow[] {
 		this.snapshot = { ...workspace, updateExisting: true };
 		this.workspace = indexWorkspace(this.snapshot);
+		this.changeGeneration++;
 		const updated: ReviewRow[] = [];
 		for (const row of this.rows) {
 			if (only && !only(row)) continue;
@@ -403,6 +415,8 @@ export class ReviewSession {
 			if (this.refreshIssues(row)) updated.push(row);
 		}
 		this.changed({ updated, added: [], removed: [] });
+		// The rows not checked again here are compared with the clients again too: what they change may have moved.
+		if (this.existing) void this.compareSoon();
 		return updated;
 	}
 
@@ -410,6 +424,18 @@ export class ReviewSession {
 	attachExisting(clients: readonly ClientRecord[]): Promise<void> {
 		this.existing = new Map(clients.map((client) => [client.id, client]));
 		return this.refreshChanges();
+	}
+
+	/** Marks that rows must be compared again, and compares them in slices; the commit waits for it. */
+	private refreshChanges(): Promise<void> {
+		this.changeGeneration++;
+		return this.compareSoon();
+	}
+
+	private compareSoon(): Promise<void> {
+		const comparing = this.comparing.then(() => this.compareRows());
+		this.comparing = comparing;
+		return comparing;
 	}
 
 	/** How an update treats the file: the columns it carries, and what an empty cell means. */
@@ -443,19 +469,24 @@ export class ReviewSession {
 		return this.setUpdateChoices({ skipped: [...skipped].sort((a, b) => a - b) });
 	}
 
-	/** Works out again what every row does to an existing client, a slice per task; tells the page which changed. */
-	private async refreshChanges() {
-		for (let start = 0; start < this.rows.length; start += LARGE_EDIT_SLICE) {
+	/**
+	 * Works out again what every row does to an existing client, a slice per task; tells the page which changed.
+	 * The rows are taken as they are now (a delete meanwhile moves no one past its turn); a row out of the review
+	 * is compared again when it comes back, its generation being old.
+	 */
+	private async compareRows() {
+		const rows = [...this.rows];
+		for (let start = 0; start < rows.length; start += LARGE_EDIT_SLICE) {
 			if (start > 0) await nextTask();
 			const updated: ReviewRow[] = [];
-			for (const row of this.rows.slice(start, start + LARGE_EDIT_SLICE)) {
-				if (!row.inReview) continue;
+			for (const row of rows.slice(start, start + LARGE_EDIT_SLICE)) {
+				if (!row.inReview || row.changeGeneration === this.changeGeneration) continue;
 				// Most rows of a file of new clients name none: passed over without a diff or a refresh.
 				if (!row.change && !this.workspace.clientByNameKey.has(clientNameKey(row.value(COL.ClientName)))) {
 					row.changeFor = row.stored;
+					row.changeGeneration = this.changeGeneration;
 					continue;
 				}
-				row.changeFor = undefined;
 				if (this.refreshIssues(row)) updated.push(row);
 			}
 			if (updated.length > 0) this.changed({ updated, added: [], removed: [] });
@@ -465,15 +496,23 @@ export class ReviewSession {
 	/** What a row does to the existing client it names (worked out again only when its values changed). */
 	private changeOf(row: ReviewRow): RowChange | undefined {
 		if (!this.existing) return undefined;
-		if (row.changeFor === row.stored) return row.change;
+		if (row.changeFor === row.stored && row.changeGeneration === this.changeGeneration) return row.change;
 		row.changeFor = row.stored;
+		row.changeGeneration = this.changeGeneration;
 		const id = this.workspace.clientByNameKey.get(clientNameKey(row.value(COL.ClientName)))?.id;
 		const client = id === undefined ? undefined : this.existing.get(id);
 		if (!client) return undefined;
-		const changes = diffClient(row.values, client, this.updatePolicy, this.workspace);
+		const values = row.values;
+		const { changes, merged } = compareWithClient(values, client, this.updatePolicy, this.workspace);
 		const skipped = this.updateChoices.mode === 'add-only' || this.skippedRows.has(row.rowNumber);
 		const kind = skipped ? 'skipped' : changes.length === 0 ? 'unchanged' : 'update';
-		return { kind, clientId: client.id, clientName: client.name, changes };
+		// Judged as the update leaves the client: an empty cell whose value is kept is no missing value. A row left
+		// out (add new only, or skipped) is not written, so nothing of it can block the import.
+		const issues =
+			kind === 'skipped'
+				? []
+				: checkRow([...merged, ...values.slice(merged.length)], this.workspace, { selfClientId: client.id });
+		return { kind, clientId: client.id, clientName: client.name, changes, issues };
 	}
 
 	get workspaceIndex(): WorkspaceIndex {
@@ -698,11 +737,11 @@ export class ReviewSession {
 	private refreshIssues(row: ReviewRow): boolean {
 		const leftOut = this.isLeftOut(row);
 		const duplicates = leftOut ? NO_ISSUES : this.uniqueness.issuesFor(row.rowNumber, row.stored);
-		const next =
-			leftOut || (duplicates.length === 0 && row.ownIssues.length === 0)
-				? NO_ISSUES
-				: sortIssues([...row.ownIssues, ...duplicates]);
 		const change = this.changeOf(row);
+		// A row naming an existing client is judged as the update leaves it (its file remarks kept).
+		const own = change ? [...row.ownIssues.filter(isFileRemark), ...change.issues] : row.ownIssues;
+		const next =
+			leftOut || (duplicates.length === 0 && own.length === 0) ? NO_ISSUES : sortIssues([...own, ...duplicates]);
 		const same =
 			leftOut === row.leftOut &&
 			change === row.change &&

@@ -498,8 +498,11 @@ export class ImportWizard {
 		this.readOnly = null;
 		this.importedElsewhere = null;
 		this.stage = 'review';
-		void this.compareWithExisting(session);
+		this.comparing = this.compareWithExisting(session);
 	}
+
+	/** The review being compared with the existing clients: the commit waits for it. */
+	private comparing: Promise<void> = Promise.resolve();
 
 	/** The existing clients, read so that each row naming one shows what it would change (an update, or none). */
 	private async compareWithExisting(session: ReviewSession) {
@@ -516,6 +519,9 @@ export class ImportWizard {
 	async commit(skipErrors: boolean): Promise<void> {
 		const session = this.session;
 		if (!session || this.readOnly) return;
+		// What each row does to an existing client is settled first (the comparison runs in slices).
+		await this.comparing;
+		await session.comparing;
 		const valid = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
 		const skipped = session.counts.rows - valid.length;
 		if (skipped > 0 && !skipErrors) return;
@@ -560,7 +566,8 @@ export class ImportWizard {
 			this.stage = 'review';
 			if (error instanceof CommitConflict) {
 				session.recheckAgainst(await loadWorkspaceSnapshot());
-				await this.compareWithExisting(session);
+				this.comparing = this.compareWithExisting(session);
+				await this.comparing;
 			}
 			this.error = messageOf(error);
 		}

@@ -161,6 +161,33 @@ describe('an import that updates existing clients', () => {
 		expect(await db.clients.get(before.id)).toEqual(before);
 	});
 
+	it('says why nothing was undone when an email the undo would put back belongs to another client now', async () => {
+		const before = await firstImport();
+		const [first] = rows(1);
+		const update = {
+			...first,
+			values: first.values.with(COL.PrimaryContactEmail, 'new@client0.example'),
+			updates: before.id
+		};
+		const emailPolicy = { ...policy, carried: new Set([...policy.carried, COL.PrimaryContactEmail]) };
+		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, emailPolicy);
+		const { importRecord: third } = await commitImport('third.csv', rows(9).slice(8), 0);
+		await db.clients.update(third.clientIds[0], {
+			primaryContact: {
+				...(await db.clients.get(third.clientIds[0]))!.primaryContact,
+				email: before.primaryContact.email
+			},
+			primaryEmailKey: before.primaryEmailKey
+		});
+		const outcome = await undoImport(importRecord.id, 'restore');
+		expect(outcome).toMatchObject({
+			undone: false,
+			problem: expect.stringMatching(/^Nothing was undone: a client the import changed/)
+		});
+		expect((await db.clients.get(before.id))!.primaryContact.email).toBe('new@client0.example');
+		expect((await db.imports.get(importRecord.id))!.undoneAt).toBeNull();
+	});
+
 	it('refuses an update whose client was deleted meanwhile, writing nothing', async () => {
 		const before = await firstImport();
 		await db.clients.delete(before.id);

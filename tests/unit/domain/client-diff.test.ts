@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toClientRecord, toTemplateValues } from '$lib/domain/client';
 import type { ClientRecord } from '$lib/domain/client';
-import { diffClient, updatedRecord, workspaceLookups } from '$lib/domain/client-diff';
+import { compareWithClient, diffClient, updatedRecord, workspaceLookups } from '$lib/domain/client-diff';
 import type { UpdatePolicy } from '$lib/domain/client-diff';
 import type { CustomField } from '$lib/domain/custom-fields';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
@@ -440,11 +440,27 @@ describe('updatedRecord', () => {
 		expect(updated.customFields['cf-plan']).toBe('');
 	});
 
-	it('leaves a State the file does not carry as it was, even when Country changes', () => {
+	it('clears a State the file does not carry when Country changes: a state belongs to its country', () => {
 		const row = rowOf({ Country: 'CA', State: '' });
+		expect(diffClient(row, existingClient(), without(COL.State), WORKSPACE)).toEqual([
+			{ column: COL.State, from: 'US-NY', to: '' },
+			{ column: COL.Country, from: 'US', to: 'CA' }
+		]);
 		const updated = updatedRecord(row, existingClient(), without(COL.State), WORKSPACE, NOW);
 		expect(updated.site.country).toBe('CA');
-		expect(updated.site.state).toBe('US-NY');
+		expect(updated.site.state).toBe('');
+	});
+
+	it('leaves a State the file does not carry as it was when Country stays', () => {
+		const row = rowOf({ Country: 'us', State: '' });
+		expect(updatedRecord(row, existingClient(), without(COL.State), WORKSPACE, NOW).site.state).toBe('US-NY');
+	});
+
+	it('gives the rules the row merged into the client: kept values where the file is silent', () => {
+		const row = rowOf({ PrimaryContactFirstName: '', City: 'Lyon' });
+		const { merged } = compareWithClient(row, existingClient(), KEEP, WORKSPACE);
+		expect(merged[COL.PrimaryContactFirstName]).toBe(existingClient().primaryContact.firstName);
+		expect(merged[COL.City]).toBe('Lyon');
 	});
 
 	it('clears a State no longer in the new Country when the file carries State', () => {

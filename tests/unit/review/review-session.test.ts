@@ -752,3 +752,47 @@ describe('ReviewSession: rows naming existing clients', () => {
 		expect(review.row(2)!.change).toMatchObject({ kind: 'update', changes: [{ column: COL.City, to: '' }] });
 	});
 });
+
+describe('ReviewSession: an update is judged as it leaves the client', () => {
+	const acme = toClientRecord(
+		validRow({ ClientName: 'Acme Corp', PrimaryContactEmail: 'Ceo@Acme.example' }),
+		WORKSPACE,
+		{
+			id: 'client-acme',
+			createdAt: '2026-01-01T00:00:00.000Z'
+		}
+	);
+	const acmeRow = (rowNumber: number, overrides: RowOverrides = {}) =>
+		parsed(rowNumber, { ClientName: 'Acme Corp', PrimaryContactEmail: 'ceo@acme.example', ...overrides });
+	async function updating(...rows: ParsedRow[]) {
+		const review = session(...rows);
+		review.recheckAgainst(SNAPSHOT);
+		await review.attachExisting([acme]);
+		return review;
+	}
+
+	it('takes an empty required cell whose value the update keeps as no missing value', async () => {
+		const review = await updating(acmeRow(2, { PrimaryContactFirstName: '', SiteName: '', City: 'Lyon' }));
+		expect(review.row(2)!.change?.kind).toBe('update');
+		expect(review.row(2)!.issues).toEqual([]);
+		await review.setUpdateChoices({ emptyCells: 'clear' });
+		expect(codes(review, 2)).toEqual(['required', 'required']);
+	});
+
+	it('lets no left-out row block the import', async () => {
+		const review = await updating(acmeRow(2, { PrimaryContactEmail: 'not an email' }));
+		expect(review.counts.errors).toBe(1);
+		await review.setUpdateChoices({ mode: 'add-only' });
+		expect(review.counts.errors).toBe(0);
+		expect(review.row(2)!.change?.kind).toBe('skipped');
+	});
+
+	it('works a deleted row out again when it comes back after the choices changed', async () => {
+		const review = await updating(acmeRow(2, { City: 'Lyon' }));
+		review.removeRows([2]);
+		await review.setUpdateChoices({ mode: 'add-only' });
+		review.undo();
+		expect(review.row(2)!.change?.kind).toBe('skipped');
+		expect(review.changeCounts).toEqual({ update: 0, unchanged: 0, skipped: 1 });
+	});
+});
