@@ -4,7 +4,7 @@
 import { editDistance } from '$lib/domain/edit-distance';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
-import { filledBy, sameTarget, type ColumnMapping, type ColumnTarget, type Contact } from './column-plan';
+import { filledBy, sameTarget, SPLIT_PARTS, type ColumnMapping, type ColumnTarget, type Contact } from './column-plan';
 
 export type ColumnVerdict = 'exact' | 'near-miss' | 'duplicate' | 'unknown' | 'empty';
 
@@ -348,17 +348,22 @@ export function checkHeader(
 		verdict: name === '' ? 'empty' : 'unknown'
 	}));
 	const settled = new Set<number>();
+	/** File columns taken as a second address line: the first line still joins them. */
+	const joinParts = new Set<number>();
 	const asColumn = (index: number | undefined): PassMatch | undefined =>
 		index === undefined || index < 0 ? undefined : { target: index };
 	// Stronger matches first, each pass in file order: `ClientName` wins over an earlier `client name`, which
 	// wins over an earlier `Company`; of two synonyms of one column the first wins and the other is left
 	// for the admin. A second address line joins the first; a full name splits into first and last.
+	// A contact whose first or last name has a column of its own gets no split of a full name.
+	const named = new Set(keys.map((key) => sameColumn(key, templateColumns) ?? synonymColumn(key)));
 	const passes: ((i: number) => PassMatch | undefined)[] = [
 		(i) => asColumn(templateColumns.indexOf(trimmed[i])),
 		(i) => asColumn(sameColumn(keys[i], templateColumns)),
 		(i) => {
 			const contact = FULL_NAME_INDEX.get(keys[i]);
-			if (contact) return { target: { split: contact } };
+			if (contact && !SPLIT_PARTS[contact].some((column) => named.has(column))) return { target: { split: contact } };
+			if (contact) return undefined;
 			if (ADDRESS_LINE_2_KEYS.has(keys[i])) return { target: COL.AddressLine, joins: true };
 			return asColumn(synonymColumn(keys[i]));
 		},
@@ -372,8 +377,10 @@ export function checkHeader(
 			settled.add(i);
 			const fills = filledBy(found.target);
 			const holders = fills.map((column) => takenBy.get(column)).filter((holder) => holder !== undefined);
-			if (holders.length === 0 || found.joins) {
-				for (const column of fills) if (!takenBy.has(column)) takenBy.set(column, i);
+			if (holders.length === 0 || found.joins || holders.every((holder) => joinParts.has(holder))) {
+				if (found.joins) joinParts.add(i);
+				for (const column of fills)
+					if (!takenBy.has(column) || joinParts.has(takenBy.get(column)!)) takenBy.set(column, i);
 				columns[i] = { name, target: found.target, verdict: pass === 0 ? 'exact' : 'near-miss' };
 			} else if (
 				holders.some((holder) => keys[holder] === keys[i] && sameTarget(columns[holder].target, found.target))

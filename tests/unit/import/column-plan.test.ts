@@ -111,6 +111,21 @@ describe('more names from real exports', () => {
 		expect(checkHeader([name]).mapping).toEqual([{ split: contact }]);
 	});
 
+	it('splits no full name when the file has the contact’s first or last name in a column of its own', () => {
+		expect(checkHeader(['Company', 'Full Name', 'First Name', 'Last Name', 'Email']).mapping).toEqual([
+			COL.ClientName,
+			null,
+			COL.PrimaryContactFirstName,
+			COL.PrimaryContactLastName,
+			COL.PrimaryContactEmail
+		]);
+		expect(checkHeader(['Contact name', 'Surname']).mapping).toEqual([null, COL.PrimaryContactLastName]);
+	});
+
+	it('joins the first address line after a second line that comes before it in the file', () => {
+		expect(checkHeader(['Address 2', 'Address']).mapping).toEqual([COL.AddressLine, COL.AddressLine]);
+	});
+
 	it.each(['Street Address 2', 'Address Line 2', 'Address 2', 'Street 2', 'Suite'])(
 		'joins %j to the address line the file already fills',
 		(name) => {
