@@ -154,6 +154,23 @@ export function rowsToMatch(rows: readonly ReviewRowLike[]): MatchRow[] {
 		});
 }
 
+/**
+ * Near matches by value key, per workspace: the panel gathers again after every edit, and a value's candidates
+ * (ranking every technician, group or zone) are worked out once while the workspace stays the same.
+ */
+const candidatesByWorkspace = new WeakMap<WorkspaceSnapshot, Map<string, MatchCandidate[]>>();
+
+function candidatesOf(workspace: WorkspaceSnapshot, key: string, refusal: Refusal): MatchCandidate[] {
+	let cache = candidatesByWorkspace.get(workspace);
+	if (!cache) candidatesByWorkspace.set(workspace, (cache = new Map()));
+	let candidates = cache.get(key);
+	if (!candidates) {
+		const { column, written, country, state } = refusal;
+		cache.set(key, (candidates = nearMatches(column, written, { workspace, country, state })));
+	}
+	return candidates;
+}
+
 /** Gathers refused values row after row (in slices, for a large review), each value's candidates worked out once. */
 class RefusedValueGatherer {
 	private readonly reader: RefusalReader;
@@ -185,9 +202,7 @@ class RefusedValueGatherer {
 				...(country !== undefined && { country }),
 				...(state !== undefined && { state }),
 				rowNumbers: [rowNumber],
-				candidates: this.withCandidates
-					? nearMatches(column, written, { workspace: this.workspace, country, state })
-					: []
+				candidates: this.withCandidates ? candidatesOf(this.workspace, key, refusal) : []
 			});
 		}
 	}
