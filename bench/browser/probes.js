@@ -159,8 +159,11 @@ export function installProbes() {
 			const row = cell?.closest('.ag-row')?.getAttribute('row-id');
 			return cell && row ? { cell, row, col: cell.getAttribute('col-id') } : null;
 		};
+		// Past the last problem, "Next problem" wraps around to the first and says so: that is the end here.
 		const atEnd = () =>
-			[...document.querySelectorAll('p[role=status]')].some((p) => /No problem after/.test(p.textContent ?? ''));
+			[...document.querySelectorAll('p[role=status]')].some((p) =>
+				/Back to the first problem|No problem is left/.test(p.textContent ?? '')
+			);
 		const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 		let skipped = 0;
 		for (let i = 0; i < limit; i++) {
