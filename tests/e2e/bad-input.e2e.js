@@ -52,7 +52,7 @@ test('an unclosed quote at the end is an error of its row, with its row number',
 	const { page, context } = await openPage(app, '/import');
 	await choose(page, file('quote.csv', `${HEADER}\n${ROW}\n"Unclosed Co,Ann,Lee,ann@x.example\n`));
 	await review(page);
-	// The review opens at its first problem.
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
 	await details.getByText('Row 3 · Whole row').waitFor();
 	await details.getByText(/A quoted cell is never closed/).waitFor();
@@ -65,7 +65,7 @@ test('rows with too many or too few fields are problems of those rows', async ()
 	await review(page);
 	const summary = page.locator('.summary');
 	await summary.getByText('2 warnings').waitFor();
-	// The review opens at its first problem.
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
 	await details.getByText('Row 2 · Whole row').waitFor();
 	await details
