@@ -14,7 +14,7 @@ test('a tab killed during a review comes back to the same review, with every edi
 	await page.getByRole('button', { name: 'Try with an example file' }).click();
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
-	// The review opens at its first problem.
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	await details.getByText('Row 2 · ClientName').waitFor();
 	await page.keyboard.press('Enter');
 	await page.locator('.ag-cell-inline-editing input').fill('Contoso Dental Group Manhattan');

@@ -31,7 +31,7 @@ test('HTML in a file, a file name and a form is shown as text and never runs', a
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
 	await page.getByText('<b onmouseover=alert(1)>clients</b>.csv').waitFor();
 	await page.getByRole('gridcell', { name: ATTACK }).waitFor();
-	// The review opens at its first problem: the attack's cell.
+	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	await page
 		.getByRole('complementary', { name: 'Selected cell' })
 		.getByText('<script>window.__pwned=2</script>')
