@@ -52,12 +52,8 @@ test('the error report lists exactly the expected errors of clients-with-errors.
 	await chooseFile(page, fixture('clients-with-errors.csv'));
 	await waitForReview(page);
 	assert.match(await summary(page), /400 rows 18 rows with errors 18 errors/);
-	// Once read, the keyboard is at the first problem.
-	await page.waitForFunction(() => document.activeElement?.classList.contains('ag-cell-focus') === true);
-	await page
-		.getByRole('complementary', { name: 'Selected cell' })
-		.getByText(/^Row \d+ · /)
-		.waitFor();
+	// Once read, the keyboard is at the review: its heading.
+	await page.waitForFunction(() => document.activeElement?.textContent === 'Review of clients-with-errors.csv');
 	const { text } = await downloadText(page, () => page.getByRole('button', { name: 'Download error report' }).click());
 	const lines = text
 		.replace(/^\uFEFF/, '')
@@ -201,10 +197,10 @@ test('clients-valid.csv imports with no problem, and the import can be undone', 
 	await chooseFile(page, fixture('clients-valid.csv'));
 	await waitForReview(page);
 	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
-	// The keyboard follows the work: to the import of a clean file, then to what happened.
+	// The keyboard follows the work: to the review, then to what happened.
 	const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
-	await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Import 50 clients');
-	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Review of clients-valid.csv');
+	await page.getByRole('button', { name: 'Import 50 clients' }).click();
 	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
 	assert.equal(await focused(), 'Imported 50 clients');
 	assert.equal((await readStore(page, 'clients')).length, 50);

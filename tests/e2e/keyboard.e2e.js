@@ -27,7 +27,9 @@ test('choose the example, go to the next problem, fix it and import, without the
 	await page.keyboard.press('Enter');
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
 
-	// The review opens at its first problem: the keyboard is there.
+	// The keyboard is at the review's heading; F8 goes to the first problem.
+	await page.waitForFunction(() => document.activeElement?.id === 'review-title');
+	await page.keyboard.press('F8');
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
 	await details.getByText('Row 2 · ClientName').waitFor();
 	assert.match(await page.locator('.summary').innerText(), /9\s*rows with errors/);

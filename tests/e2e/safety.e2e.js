@@ -29,7 +29,8 @@ test('HTML in a file, a file name and a form is shown as text and never runs', a
 		buffer: Buffer.from(`${HEADER}\n${row}\n`)
 	});
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
-	await page.getByText('<b onmouseover=alert(1)>clients</b>.csv').waitFor();
+	await page.getByText('<b onmouseover=alert(1)>clients</b>.csv', { exact: true }).waitFor();
+	await page.getByRole('heading', { name: 'Review of <b onmouseover=alert(1)>clients</b>.csv' }).waitFor();
 	await page.getByRole('gridcell', { name: ATTACK }).waitFor();
 	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	await page
