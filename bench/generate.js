@@ -2,6 +2,8 @@
 // values valid for the contract's rules and about 3 % problem rows of five kinds, each giving exactly one error.
 // Every row is a pure function of (seed, index), so a duplicate can copy an earlier row without keeping it.
 // Run directly: `node bench/generate.js 10000 [file]` writes bench/out/clients-10000.csv and prints its counts.
+// For the update phase, `updateFiles` writes a pair of clean files: clients to import first, and the same
+// clients again with one in ten changed.
 import {
 	closeSync,
 	existsSync,
@@ -123,7 +125,7 @@ function cleanRow(seed, index) {
 	};
 }
 
-const COL = { name: 0, email: 3, phone: 5, state: 12, country: 13, zone: 15 };
+const COL = { name: 0, email: 3, phone: 5, city: 11, state: 12, country: 13, zone: 15 };
 
 /** Puts one problem into a clean row; every kind yields exactly one error on that row. */
 function spoil(row, kind, seed, index, copied) {
@@ -246,6 +248,108 @@ export function clientFile(rows, { seed = DEFAULT_SEED, dir = OUT_DIR } = {}) {
 	writeFileSync(`${metaPath}.${process.pid}`, JSON.stringify(meta, null, '\t') + '\n');
 	renameSync(`${metaPath}.${process.pid}`, metaPath);
 	return { path, ...meta };
+}
+
+// ---- Files for an update: existing clients, and the same clients again with some changed ----------------
+
+/** Bump when the update files change, so cached ones are written again. */
+export const UPDATE_FILES_VERSION = 1;
+/** One client in this many is changed by the update file. */
+export const CHANGE_EVERY = 10;
+
+/** Whether row `index` is one the update file changes: every tenth, spread evenly through the file. */
+const isChanged = (index) => index % CHANGE_EVERY === CHANGE_EVERY - 1;
+
+/**
+ * Row `index` of the update pair, clean (no problem: every row valid, every name unique): its values in the
+ * first file, and in the second, where a changed row's client has moved to another city of its country (City
+ * is free text for the rules, so the row stays valid and its update changes exactly one field).
+ */
+export function updatePairRow(seed, index) {
+	const row = cleanRow(seed, index);
+	const before = row.values;
+	if (!isChanged(index)) return { before, after: before, changed: false };
+	const r = rowRandom(seed ^ 0x2545f491, index);
+	const city = before[COL.city];
+	const others = row.country.states.flatMap((state) => state.cities).filter((other) => other !== city);
+	const after = [...before];
+	after[COL.city] = r.pick(others);
+	return { before, after, changed: true };
+}
+
+function writeRows(path, rows, valuesOf) {
+	mkdirSync(dirname(path), { recursive: true });
+	const fd = openSync(path, 'w');
+	let buffer = TEMPLATE_HEADER + '\r\n';
+	try {
+		for (let index = 0; index < rows; index++) {
+			buffer += valuesOf(index).map(csvField).join(',') + '\r\n';
+			if (buffer.length > 4_000_000) {
+				writeSync(fd, buffer);
+				buffer = '';
+			}
+		}
+		writeSync(fd, buffer);
+	} finally {
+		closeSync(fd);
+	}
+	return statSync(path).size;
+}
+
+/**
+ * The two files of an update, written once per size and seed (kept in bench/out/): `existing`, `rows` clean
+ * clients to import first; `update`, the same clients again, one in ten (`changed`) with another City. What
+ * the review of the second must count: 0 new, `changed` updated, the rest unchanged.
+ */
+export function updateFiles(rows, { seed = DEFAULT_SEED, dir = OUT_DIR } = {}) {
+	const existing = join(dir, `clients-${rows}-existing.csv`);
+	const update = join(dir, `clients-${rows}-update.csv`);
+	const metaPath = `${update}.json`;
+	if (existsSync(existing) && existsSync(update) && existsSync(metaPath)) {
+		const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+		if (
+			meta.version === UPDATE_FILES_VERSION &&
+			meta.seed === seed &&
+			meta.existing.bytes === statSync(existing).size &&
+			meta.update.bytes === statSync(update).size
+		) {
+			return { ...meta, existing: { ...meta.existing, path: existing }, update: { ...meta.update, path: update } };
+		}
+	}
+	const partial = (path) => `${path}.${process.pid}.partial`;
+	let changed = 0;
+	const existingBytes = writeRows(partial(existing), rows, (index) => updatePairRow(seed, index).before);
+	const updateBytes = writeRows(partial(update), rows, (index) => {
+		const row = updatePairRow(seed, index);
+		if (row.changed) changed++;
+		return row.after;
+	});
+	renameSync(partial(existing), existing);
+	renameSync(partial(update), update);
+	const clean = { rows, rowsWithErrors: 0, errors: 0, warnings: 0 };
+	const meta = {
+		rows,
+		seed,
+		version: UPDATE_FILES_VERSION,
+		changed,
+		changedField: 'City',
+		existing: { bytes: existingBytes, expected: clean },
+		update: { bytes: updateBytes, expected: clean },
+		expectedChanges: { new: 0, updated: changed, unchanged: rows - changed }
+	};
+	writeFileSync(`${metaPath}.${process.pid}`, JSON.stringify(meta, null, '\t') + '\n');
+	renameSync(`${metaPath}.${process.pid}`, metaPath);
+	return { ...meta, existing: { ...meta.existing, path: existing }, update: { ...meta.update, path: update } };
+}
+
+/** What the clients must hold after the update: each name with its City, as the update file writes them. */
+export function citiesAfterUpdate(rows, seed = DEFAULT_SEED) {
+	const cities = [];
+	for (let index = 0; index < rows; index++) {
+		const { after } = updatePairRow(seed, index);
+		cities.push([after[COL.name], after[COL.city]]);
+	}
+	return cities;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

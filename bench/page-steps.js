@@ -1,5 +1,6 @@
 // The steps an admin takes on the review and after it, driven and timed in the page: fixing problem cells
-// found with "Next problem", the import, and the raw Dexie bulkPut the import is compared with.
+// found with "Next problem", the import (of new clients, or adding and updating), what it stored, and the raw
+// Dexie bulkPut the import is compared with.
 import { startProfile, stopProfile } from './cdp.js';
 import { BENCH_PATH } from './site.js';
 import { longTasksBetween, MINUTE, sleep, withTimeout } from './timings.js';
@@ -49,14 +50,41 @@ export async function importRows(page, cdp, profile, profileFile) {
 		await button.click();
 		confirm = page.getByRole('dialog').getByRole('button', { name: /^Import \d+ clients?$/ });
 	}
-	await page.evaluate(() =>
+	const outcome = await clickToOutcome(page, cdp, profile, profileFile, confirm);
+	const rows = Number(/Imported ([\d,]+)/.exec(outcome.heading)?.[1].replace(/,/g, '') ?? NaN);
+	return { rows, ...outcome };
+}
+
+/**
+ * The import of a file naming existing clients: its button must read `Import: add <added>, update <updated>`,
+ * and the outcome `Imported <added> clients, updated <updated>`; timed from the click to the outcome.
+ */
+export async function importUpdate(page, cdp, profile, profileFile, { added, updated }) {
+	const button = page.getByRole('button', { name: /^Import: add [\d,]+, update [\d,]+$/ });
+	const label = (await button.innerText()).replace(/\s+/g, ' ').trim();
+	const wanted = `Import: add ${count(added)}, update ${count(updated)}`;
+	if (label !== wanted) throw new Error(`the import button reads "${label}", not "${wanted}"`);
+	const outcome = await clickToOutcome(page, cdp, profile, profileFile, button);
+	const heading = `Imported ${count(added)} client${added === 1 ? '' : 's'}, updated ${count(updated)}`;
+	if (outcome.heading !== heading) throw new Error(`the outcome reads "${outcome.heading}", not "${heading}"`);
+	return { added, updated, label, ...outcome };
+}
+
+const count = (n) => n.toLocaleString('en');
+
+/** Clicks `button` and waits for the import's outcome (or its failure), timed from the click to its frame. */
+async function clickToOutcome(page, cdp, profile, profileFile, button) {
+	await page.evaluate(() => {
+		// A second import in the same page: the first one's outcome is forgotten.
+		delete window.__bench.marks.imported;
+		delete window.__bench.marks.failed;
 		window.__bench.watch({
 			imported: () => /^\s*Imported /.test(document.querySelector('#outcome-title')?.textContent ?? ''),
 			failed: () => /Nothing was imported/.test(document.querySelector('[role=alert]')?.textContent ?? '')
-		})
-	);
+		});
+	});
 	await startProfile(cdp, profile);
-	await confirm.click();
+	await button.click();
 	const done = await withTimeout(
 		page.evaluate(() =>
 			Promise.race(['imported', 'failed'].map((name) => window.__bench.until(name).then((m) => ({ name, ...m }))))
@@ -74,15 +102,55 @@ export async function importRows(page, cdp, profile, profileFile) {
 		heading: document.querySelector('#outcome-title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
 		longTasks: window.__bench.longTasks
 	}));
-	const rows = Number(/Imported ([\d,]+)/.exec(heading)?.[1].replace(/,/g, '') ?? NaN);
 	const tasks = longTasksBetween(longTasks, clickedAt, done.seen);
 	return {
-		rows,
 		ms: done.painted - clickedAt,
 		heading,
 		longestTaskMs: tasks.longest?.duration ?? 0,
+		longTasks: { count: tasks.count, totalMs: Math.round(tasks.totalMs) },
 		...(profileSummary && { profile: profileSummary })
 	};
+}
+
+/**
+ * The app's stored clients, read from its database in the page: how many, how many were written again after
+ * they were created (an update sets `updatedAt`), and whether each of `cities` ([name, City] pairs) holds its
+ * City. Read in pages, as one getAll of many records is more than one message may carry.
+ */
+export function checkStoredClients(page, cities) {
+	return page.evaluate(async (cities) => {
+		const request = (r) =>
+			new Promise((resolve, reject) => {
+				r.onsuccess = () => resolve(r.result);
+				r.onerror = () => reject(r.error);
+			});
+		const app = await request(indexedDB.open('client-import'));
+		const wanted = new Map(cities);
+		let stored = 0;
+		let updated = 0;
+		let cityMismatches = 0;
+		let unknown = 0;
+		const firstMismatches = [];
+		let after;
+		for (;;) {
+			const store = app.transaction('clients').objectStore('clients');
+			const page = await request(store.getAll(after, 50_000));
+			if (page.length === 0) break;
+			for (const client of page) {
+				stored++;
+				if (client.updatedAt !== client.createdAt) updated++;
+				if (!wanted.has(client.name)) unknown++;
+				else if (wanted.get(client.name) !== client.site.city) {
+					cityMismatches++;
+					if (firstMismatches.length < 5) firstMismatches.push(`${client.name}: ${client.site.city}`);
+				}
+				wanted.delete(client.name);
+			}
+			after = IDBKeyRange.lowerBound(page.at(-1).id, true);
+		}
+		app.close();
+		return { stored, updated, cityMismatches, firstMismatches, unknown, missing: wanted.size };
+	}, cities);
 }
 
 /**

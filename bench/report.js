@@ -57,17 +57,61 @@ const COLUMNS = [
 	['Peak JS heap', (r) => has(r.figures.peakHeapBytes) && mb(r.figures.peakHeapBytes)]
 ];
 
-/** One Markdown table: a row per size; a failed size shows where it stopped. */
-export function table(results) {
+/** The update phase's table: existing clients, a file naming them all, one in ten changed. */
+const UPDATE_COLUMNS = [
+	['Existing clients', (r) => count(r.rows)],
+	['Changed', (r) => `${count(r.changed)} (${r.changedField})`],
+	['File', (r) => mb(r.fileBytes)],
+	['File → counts of existing clients', (r) => has(r.figures.compareMs) && time(r.figures.compareMs)],
+	['Longest task meanwhile', (r) => has(r.figures.compareLongestTaskMs) && time(r.figures.compareLongestTaskMs)],
+	[
+		'Import as new (same rows)',
+		(r) => has(r.figures.existingImportRowsPerSecond) && `${count(r.figures.existingImportRowsPerSecond)} rows/s`
+	],
+	[
+		'Update: clients written',
+		(r) =>
+			has(r.figures.updateRowsPerSecond) &&
+			`${count(r.figures.updateRowsPerSecond)} rows/s (${time(r.details.update.ms)})`
+	],
+	[
+		'Update: rows of the file',
+		(r) => has(r.figures.updateFileRowsPerSecond) && `${count(r.figures.updateFileRowsPerSecond)} rows/s`
+	],
+	['Longest task in the update', (r) => has(r.figures.updateLongestTaskMs) && time(r.figures.updateLongestTaskMs)],
+	['Peak JS heap', (r) => has(r.figures.peakHeapBytes) && mb(r.figures.peakHeapBytes)]
+];
+
+const isUpdate = (r) => r.kind === 'update';
+
+function markdown(columns, results) {
 	const lines = [
-		`| ${COLUMNS.map(([title]) => title).join(' | ')} |`,
-		`| ${COLUMNS.map((_, i) => (i === 0 ? '---:' : '---')).join(' | ')} |`
+		`| ${columns.map(([title]) => title).join(' | ')} |`,
+		`| ${columns.map((_, i) => (i === 0 ? '---:' : '---')).join(' | ')} |`
 	];
 	for (const result of results) {
-		const cells = COLUMNS.map(([, cell]) => cell(result) || (result.error ? '—' : ''));
+		const cells = columns.map(([, cell]) => cell(result) || (result.error ? '—' : ''));
 		lines.push(`| ${cells.join(' | ')} |`);
 	}
-	const failures = results.filter((r) => r.error).map((r) => `${count(r.rows)} rows stopped at ${r.error}`);
+	return lines;
+}
+
+/**
+ * Markdown tables: a row per size; then, when the update was measured, a row per size of it. A failed size
+ * shows where it stopped.
+ */
+export function table(results) {
+	const imports = results.filter((r) => !isUpdate(r));
+	const updates = results.filter(isUpdate);
+	const lines = imports.length > 0 ? markdown(COLUMNS, imports) : [];
+	if (updates.length > 0) {
+		if (lines.length > 0) lines.push('');
+		lines.push('Update of existing clients (a file naming them all, one in ten with one changed value):', '');
+		lines.push(...markdown(UPDATE_COLUMNS, updates));
+	}
+	const failures = results
+		.filter((r) => r.error)
+		.map((r) => `${count(r.rows)} rows${isUpdate(r) ? ', update,' : ''} stopped at ${r.error}`);
 	return [...lines, ...failures.map((f) => `\n${f}`)].join('\n');
 }
 
@@ -79,6 +123,7 @@ export function machineLine(m) {
 export function notes(results) {
 	return results
 		.map((r) => {
+			if (isUpdate(r)) return updateNotes(r);
 			const d = r.details;
 			const lines = [`${count(r.rows)} rows${r.format === 'xlsx' ? ', from a workbook' : ''}:`];
 			if (d.milestonesMs) {
@@ -127,4 +172,57 @@ export function notes(results) {
 			return lines.join('\n');
 		})
 		.join('\n');
+}
+
+/** Where the update's time goes, for the console. */
+function updateNotes(r) {
+	const d = r.details;
+	const lines = [`${count(r.rows)} existing clients, updated by a file changing ${count(r.changed)}:`];
+	if (d.existingImport) {
+		lines.push(
+			`  first, imported as new: ${time(d.existingImport.ms)}, longest task ${time(d.existingImport.longestTaskMs)}`
+		);
+	}
+	const m = d.milestonesMs;
+	if (m) {
+		lines.push(
+			`  the update file: review shown ${time(m.reviewShown)}, all rows in the grid ${time(m.allRowsInGrid)}, panel of existing clients ${time(m.existingPanelShown)}, counts as expected ${time(m.countsAsExpected)} ("${d.counts}")`
+		);
+	}
+	if (d.compareLongTasks) {
+		const t = d.compareLongTasks;
+		lines.push(
+			`  long tasks until the counts: ${t.count}, ${time(t.totalMs)} in all; the longest at ${time(t.longestAtMs ?? 0)}; from the full grid to the counts: ${t.afterGrid.count}, ${time(t.afterGrid.totalMs)} in all, longest ${time(t.afterGrid.longestMs)}`
+		);
+		if (t.each?.length)
+			lines.push(`    each (at: length): ${t.each.map((task) => `${time(task.atMs)}: ${time(task.ms)}`).join(', ')}`);
+		for (const s of t.longest?.scripts ?? []) lines.push(`    ${time(s.durationMs)} ${s.invoker} → ${s.source}`);
+	}
+	if (d.update) {
+		lines.push(
+			`  "${d.update.label}": ${time(d.update.ms)} to "${d.update.heading}", long tasks ${d.update.longTasks.count}, ${time(d.update.longTasks.totalMs)} in all, the longest ${time(d.update.longestTaskMs)}`
+		);
+	}
+	if (d.stored) {
+		lines.push(
+			`  stored: ${count(d.stored.stored)} clients, ${count(d.stored.updated)} written again, ${count(d.stored.cityMismatches)} with another City than the file's`
+		);
+	}
+	if (d.heapPeaksByPhase) {
+		lines.push(
+			`  heap peaks: ${Object.entries(d.heapPeaksByPhase)
+				.map(([phase, bytes]) => `${phase} ${mb(bytes)}`)
+				.join(', ')}`
+		);
+	}
+	for (const [phase, profile] of [
+		['compare', d.profileCompare],
+		['update', d.update?.profile]
+	]) {
+		if (!profile) continue;
+		lines.push(`  profile of ${phase} (main thread busy ${time(profile.busyMs)}):`);
+		for (const entry of profile.top)
+			lines.push(`    ${time(entry.ms).padStart(7)} ${entry.share.padStart(7)}  ${entry.fn}`);
+	}
+	return lines.join('\n');
 }

@@ -9,9 +9,16 @@
 //                          an .xlsx of the same rows, timed to the grid
 //   --no-import            stop after the edits: no import and no raw bulkPut (at 1,048,575 rows these two take
 //                          half an hour, and what limits them is IndexedDB's, not the app's)
-//   --profile              also record CPU profiles of the read and the import (bench/out/*.cpuprofile);
-//                          profiling slows the page, so its figures are not the published ones
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   --no-update            leave out the update phase: by default, at 2,000 and 100,000 rows (when among the
+//                          sizes), the size's clients are imported as new, then a file of the same clients, one
+//                          in ten with another City, is imported as their update (bench/measure-update.js)
+//   --update-only          only the update phase, at each of --sizes (default then: 2,000 and 100,000); its
+//                          figures replace those of the same sizes in --out, and the rest of it is kept
+//                          (`npm run bench -- --sizes 2000 --update-only` takes under a minute)
+//   --profile              also record CPU profiles of the read and the import (bench/out/*.cpuprofile), and of
+//                          the update's comparison and import; profiling slows the page, so its figures are not
+//                          the published ones
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +26,9 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../tests/e2e/find-chromium.js';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.js';
-import { clientFile, OUT_DIR } from './generate.js';
+import { clientFile, OUT_DIR, updateFiles } from './generate.js';
 import { measureSize } from './measure-size.js';
+import { measureUpdate } from './measure-update.js';
 import { workbookFile } from './workbook-file.js';
 import { loadAverage, machine, machineLine, notes, table } from './report.js';
 import { ensureBuild, prepareSite, serveSite } from './site.js';
@@ -29,20 +37,26 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const SPREADSHEET_ROWS = 1_048_575;
 /** The largest size also read from a workbook by default. */
 const WORKBOOK_MAX_ROWS = 100_000;
+/** The sizes whose update is measured by default: a quick check, and the issue's 100,000 existing clients. */
+const UPDATE_SIZES = [2000, 100_000];
 
 const { values } = parseArgs({
 	options: {
-		sizes: { type: 'string', default: `12,2000,10000,100000,${SPREADSHEET_ROWS}` },
+		sizes: { type: 'string' },
 		smoke: { type: 'boolean', default: false },
 		out: { type: 'string', default: join(HERE, 'results.json') },
 		build: { type: 'boolean' },
 		profile: { type: 'boolean', default: false },
 		xlsx: { type: 'boolean', default: true },
-		import: { type: 'boolean', default: true }
+		import: { type: 'boolean', default: true },
+		update: { type: 'boolean', default: true },
+		'update-only': { type: 'boolean', default: false }
 	},
 	allowNegative: true
 });
 
+const updateOnly = values['update-only'];
+values.sizes ??= updateOnly ? UPDATE_SIZES.join(',') : `12,2000,10000,100000,${SPREADSHEET_ROWS}`;
 const sizes = values.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
 	console.error(`--sizes takes row counts separated by commas, not "${values.sizes}".`);
@@ -97,7 +111,12 @@ const about = machine(versionProbe.version());
 await versionProbe.close();
 log(`Benchmark on ${machineLine(about)}`);
 
-const results = [];
+/**
+ * With --update-only, the figures already in --out are kept (the full run's, say), less the update figures
+ * of the sizes measured now; each update figure says on which machine and commit it was measured.
+ */
+const kept = updateOnly && existsSync(values.out) ? JSON.parse(readFileSync(values.out, 'utf8')) : null;
+const results = (kept?.results ?? []).filter((result) => !(result.kind === 'update' && sizes.includes(result.rows)));
 const mode = {
 	smoke: values.smoke,
 	profile: values.profile,
@@ -107,10 +126,30 @@ const mode = {
 /** Written after every size, so a run stopped midway keeps what it measured. */
 function save() {
 	mkdirSync(dirname(values.out), { recursive: true });
-	writeFileSync(values.out, JSON.stringify({ machine: about, mode, results }, null, '\t') + '\n');
+	const run = kept ? { machine: kept.machine, mode: kept.mode } : { machine: about, mode };
+	writeFileSync(values.out, JSON.stringify({ ...run, results }, null, '\t') + '\n');
+}
+/** The update phase at one size: its files, written once, then measured in a fresh browser. */
+async function update(rows) {
+	const started = Date.now();
+	log(`${rows.toLocaleString('en')} existing clients, updated: writing the files…`);
+	const files = updateFiles(rows);
+	log(
+		`  ${relative(process.cwd(), files.existing.path)} and ${relative(process.cwd(), files.update.path)}: ${(files.update.bytes / 1024 ** 2).toFixed(1)} MB each, ${files.changed.toLocaleString('en')} clients changed`
+	);
+	const load = loadAverage();
+	const result = await measureUpdate(freshBrowser, files, { ...options, url: server.url });
+	const measured = kept ? { machine: { ...about, loadAverage: load } } : {};
+	results.push({ ...result, ...measured, loadAverage: { before: load, after: loadAverage() } });
+	save();
+	log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 try {
 	for (const rows of sizes) {
+		if (updateOnly) {
+			await update(rows);
+			continue;
+		}
 		const started = Date.now();
 		log(`${rows.toLocaleString('en')} rows: writing the file…`);
 		const file = clientFile(rows);
@@ -137,14 +176,19 @@ try {
 			results.push({ ...read, format: 'xlsx', loadAverage: { before: load, after: loadAverage() } });
 			save();
 		}
+		if (values.update && values.import && UPDATE_SIZES.includes(rows)) await update(rows);
 	}
 } finally {
 	await server.close();
 }
 
+// With --update-only, the update figures measured now (the file's other figures are kept, not shown).
+const shown = updateOnly
+	? results.filter((result) => result.kind === 'update' && sizes.includes(result.rows))
+	: results;
 log('');
-log(table(results));
+log(table(shown));
 log('');
-log(notes(results));
+log(notes(shown));
 log(`\nWrote ${relative(process.cwd(), values.out)}.`);
-process.exitCode = results.some((result) => result.error) ? 1 : 0;
+process.exitCode = shown.some((result) => result.error) ? 1 : 0;
