@@ -93,7 +93,11 @@ export async function commitImport(
 				const chunk = rows.slice(start, start + CHUNK);
 				// A review's row unpacks its values each time they are asked for: once here.
 				const values = chunk.map((row) => row.values);
-				const current = await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''));
+				// The clients the chunk's updates change, read as they are now; a chunk of new clients reads nothing
+				// (a read would wait for the chunk before it to be written, and the two would no longer overlap).
+				const current = chunk.some((row) => row.updates !== undefined)
+					? await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''))
+					: [];
 				chunk.forEach((row, i) => {
 					// An update is judged as it leaves the client: the row merged into it.
 					const judged = current[i] ? compareWithClient(values[i], current[i], policy, workspace).merged : values[i];
