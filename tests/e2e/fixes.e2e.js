@@ -199,6 +199,8 @@ test('an error count by column shows only that column’s problem rows, at the f
 	// Its last error fixed, the chip goes, and with it its filter: every row shows again.
 	await country.click();
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
+	// The keyboard is in the grid's Country cell again before anything is typed (the details still show it).
+	await page.waitForFunction(() => document.activeElement?.getAttribute('col-id') === 'Country');
 	await details.getByText('Row 3 · Country').waitFor();
 	await page.keyboard.type('united states');
 	await page.keyboard.press('Enter');
