@@ -72,14 +72,16 @@ export async function commitImport(
 	rows: readonly RowToImport[],
 	skipped: number,
 	onProgress: (written: number) => void = () => {},
-	policy: UpdatePolicy = { carried: new Set(), emptyCells: 'keep' }
+	policy: UpdatePolicy = { carried: new Set(), emptyCells: 'keep' },
+	/** The file's extra columns (Hours, Holidays, properties, ClientId), after the custom fields' in each row. */
+	extraColumns: readonly string[] = []
 ): Promise<CommitOutcome> {
 	const createdAt = new Date().toISOString();
 	const importId = newId();
 	try {
 		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
 			// Checked as the workspace is now: a new row must name no client, an update may name its own.
-			const workspace = indexWorkspace(await loadWorkspaceSnapshot());
+			const workspace = indexWorkspace({ ...(await loadWorkspaceSnapshot()), extraColumns });
 			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
 			// write them. A chunk is built while the one before is being written, so the page and the database
 			// work at the same time. Once a row no longer fits, nothing more is written, the rest is only

@@ -6,6 +6,8 @@ import type { ClientRecord, Contact, RecordLookups } from './client';
 import { normaliseCountry } from './countries';
 import { COL, TEMPLATE_COLUMNS } from './template';
 import type { TemplateColumn } from './template';
+import { findProperty, HOLIDAYS_COLUMN, HOURS_COLUMN } from './extra-columns';
+import { formatHolidays, formatHours, propertyName } from './extras-text';
 import { emailKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
 
@@ -47,7 +49,8 @@ function buildLookups(workspace: WorkspaceIndex): RecordLookups {
 	return {
 		technicianEmailById,
 		groupNameById: new Map([...workspace.groupByKey.values()].map((group) => [group.id, group.name])),
-		customFields: workspace.customFields
+		customFields: workspace.customFields,
+		extraColumns: workspace.columns.slice(workspace.firstExtraColumn)
 	};
 }
 
@@ -142,15 +145,47 @@ const PARTS: { readonly [K in TemplateColumn]: ColumnPart } = {
 	}
 };
 
+/** Hours and holidays compare as the export writes them, so that the same hours written otherwise are no change. */
+const HOURS_PART: ColumnPart = {
+	stored: (record) => formatHours(record.businessHours),
+	copy: (target, next) => (target.businessHours = structuredClone(next.businessHours))
+};
+
+const HOLIDAYS_PART: ColumnPart = {
+	stored: (record) => formatHolidays(record.holidays),
+	copy: (target, next) => (target.holidays = next.holidays.map((holiday) => ({ ...holiday })))
+};
+
+/** One property: set, added after the client's others, or (emptied) removed; the client's others untouched. */
+function propertyPart(name: string): ColumnPart {
+	return {
+		stored: (record) => findProperty(record.properties, name)?.value ?? '',
+		copy: (target, next) => {
+			const value = findProperty(next.properties, name)?.value ?? '';
+			const current = findProperty(target.properties, name);
+			if (value === '') target.properties = target.properties.filter((property) => property !== current);
+			else if (current) current.value = value;
+			else target.properties.push({ name, value });
+		}
+	};
+}
+
 function partOf(column: number, lookups: RecordLookups): ColumnPart | undefined {
 	const templateColumn = TEMPLATE_COLUMNS[column];
 	if (templateColumn !== undefined) return PARTS[templateColumn];
 	const field = lookups.customFields[column - TEMPLATE_COLUMNS.length];
-	if (field === undefined) return undefined;
-	return {
-		stored: (record) => record.customFields[field.id] ?? '',
-		copy: (target, next) => (target.customFields[field.id] = next.customFields[field.id] ?? '')
-	};
+	if (field !== undefined) {
+		return {
+			stored: (record) => record.customFields[field.id] ?? '',
+			copy: (target, next) => (target.customFields[field.id] = next.customFields[field.id] ?? '')
+		};
+	}
+	const extra = lookups.extraColumns?.[column - TEMPLATE_COLUMNS.length - lookups.customFields.length];
+	if (extra === HOURS_COLUMN) return HOURS_PART;
+	if (extra === HOLIDAYS_COLUMN) return HOLIDAYS_PART;
+	// The ClientId is the key of the update, never a change of it.
+	const property = extra === undefined ? undefined : propertyName(extra);
+	return property === undefined ? undefined : propertyPart(property);
 }
 
 interface UpdatePlan {
@@ -220,7 +255,7 @@ export function diffClient(
 	return planUpdate(values, existing, policy, workspace).changes;
 }
 
-/** The client as the update leaves it: the same id, createdAt, importId, logo, business hours, holidays and properties; every field the diff changes set from the row (a secondary contact, site, phone as a whole consistent object), every other field exactly as it was (including custom fields of fields since deleted and an account manager id whose technician is gone); updatedAt = now. */
+/** The client as the update leaves it: the same id, createdAt, importId and logo, and business hours, holidays and properties unless the file carries them; every field the diff changes set from the row (a secondary contact, site, phone as a whole consistent object), every other field exactly as it was (including custom fields of fields since deleted and an account manager id whose technician is gone); updatedAt = now. */
 export function updatedRecord(
 	values: readonly string[],
 	existing: ClientRecord,

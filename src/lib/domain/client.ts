@@ -1,7 +1,8 @@
 // The stored client record, and how a valid row of the template becomes one.
-import { emptyExtras, type ClientExtras } from './client-extras';
+import type { ClientExtras } from './client-extras';
 import { normaliseCountry, normaliseSubdivision } from './countries';
 import { normaliseCustomValue } from './custom-fields';
+import { extrasOfRow, extraValue } from './extra-columns';
 import { callingCodeDigits } from './phone';
 import { COL, splitList, TEMPLATE_COLUMNS } from './template';
 import { clientNameKey, emailKey, groupKey } from './workspace';
@@ -95,7 +96,7 @@ export function toClientRecord(values: readonly string[], workspace: WorkspaceIn
 		customFields: Object.fromEntries(
 			workspace.customFields.map((field, i) => [field.id, normaliseCustomValue(field, v(TEMPLATE_COLUMNS.length + i))])
 		),
-		...emptyExtras(),
+		...extrasOfRow(v, workspace.columns, workspace.firstExtraColumn),
 		createdAt: meta.createdAt,
 		updatedAt: meta.createdAt,
 		importId: meta.importId ?? null
@@ -106,9 +107,11 @@ export interface RecordLookups {
 	technicianEmailById: ReadonlyMap<string, string>;
 	groupNameById: ReadonlyMap<string, string>;
 	customFields: readonly CustomField[];
+	/** The extra columns to write after the custom fields' (`extra-columns.ts`); none when absent. */
+	extraColumns?: readonly string[];
 }
 
-/** A stored client as a row of the template (and its custom columns): what the export writes. */
+/** A stored client as a row of the template (its custom columns, then any extra ones): what the export writes. */
 export function toTemplateValues(client: ClientRecord, lookups: RecordLookups): string[] {
 	const values: Record<TemplateColumn, string> = {
 		ClientName: client.name,
@@ -136,6 +139,7 @@ export function toTemplateValues(client: ClientRecord, lookups: RecordLookups): 
 	};
 	return [
 		...TEMPLATE_COLUMNS.map((column) => values[column]),
-		...lookups.customFields.map((field) => client.customFields[field.id] ?? '')
+		...lookups.customFields.map((field) => client.customFields[field.id] ?? ''),
+		...(lookups.extraColumns ?? []).map((name) => extraValue(client, name))
 	];
 }

@@ -96,15 +96,18 @@ export function exampleCustomValue(field: CustomField): string {
 	}
 }
 
-/** A file's full template: the standard columns, then one per custom field; and which of them are required. */
+/**
+ * A file's full template: the standard columns, then one per custom field, then the file's own extra columns
+ * (Hours, Holidays, properties, ClientId: all optional); and which of them are required.
+ */
 export interface TemplateShape {
 	columns: readonly string[];
 	required: readonly string[];
 }
 
-export function templateShape(customFields: readonly CustomField[]): TemplateShape {
+export function templateShape(customFields: readonly CustomField[], extraColumns: readonly string[] = []): TemplateShape {
 	return {
-		columns: [...TEMPLATE_COLUMNS, ...customFields.map((f) => f.name)],
+		columns: [...TEMPLATE_COLUMNS, ...customFields.map((f) => f.name), ...extraColumns],
 		required: [...REQUIRED_COLUMNS, ...customFields.filter((f) => f.required).map((f) => f.name)]
 	};
 }

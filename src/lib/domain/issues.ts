@@ -38,7 +38,9 @@ export type IssueCode =
 	| 'custom_number'
 	| 'custom_date'
 	| 'custom_option'
-	| 'custom_checkbox';
+	| 'custom_checkbox'
+	| 'hours_invalid'
+	| 'holidays_invalid';
 
 /** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
 export const WHOLE_ROW = -1;

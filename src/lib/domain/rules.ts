@@ -11,7 +11,8 @@ import { subdivisionFromText } from './subdivision-lookup';
 import { COL, COLUMN_LABELS, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, splitList } from './template';
 import type { TemplateColumn } from './template';
 import { judgeZone, zonesForCountry } from './timezones';
-import { clientNameKey, emailKey, groupKey } from './workspace';
+import { checkExtraValue } from './extra-columns';
+import { clientNameKey, emailKey, existingClientOf, groupKey } from './workspace';
 import type { WorkspaceIndex } from './workspace';
 import { isAbbreviationElsewhere, zoneFromOffset, zoneFromWindowsName, type ZoneGuess } from './zone-lookup';
 
@@ -106,12 +107,16 @@ export function checkRow(values: readonly string[], workspace: WorkspaceIndex, o
 
 	checkTimezone(v('Timezone'), country, v('State'), report);
 	checkDomains(v('EmailDomains'), report);
-	checkWorkspaceRules(v, workspace, options, report);
+	checkWorkspaceRules(values, v, workspace, options, report);
 	workspace.customFields.forEach((field, i) => {
 		const column = TEMPLATE_COLUMNS.length + i;
 		const issue = checkCustomValue(field, (values[column] ?? '').trim(), column);
 		if (issue) issues.push(issue);
 	});
+	for (let column = workspace.firstExtraColumn; column < workspace.columns.length; column++) {
+		const issue = checkExtraValue(workspace.columns[column], (values[column] ?? '').trim(), column);
+		if (issue) issues.push(issue);
+	}
 	return issues;
 }
 
@@ -125,21 +130,30 @@ export function checkRowAgainstWorkspace(
 	options: CheckOptions = {}
 ): RowIssue[] {
 	const { issues, report, v } = collector(values);
-	checkWorkspaceRules(v, workspace, options, report);
+	checkWorkspaceRules(values, v, workspace, options, report);
 	return issues;
 }
 
-function checkWorkspaceRules(v: Read, workspace: WorkspaceIndex, options: CheckOptions, report: Report) {
+function checkWorkspaceRules(
+	values: readonly string[],
+	v: Read,
+	workspace: WorkspaceIndex,
+	options: CheckOptions,
+	report: Report
+) {
 	const name = v('ClientName');
-	const existing = name === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
-	// In an import that updates existing clients, a row naming one is that client's update: its own name and
-	// email are not duplicates of itself.
-	const self = options.selfClientId ?? (workspace.updateExisting ? existing?.id : undefined);
-	if (existing && existing.id !== self) {
+	const named = name === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
+	// In an import that updates existing clients, a row naming one (by its ClientId, or else by its name) is that
+	// client's update: its own name and email are not duplicates of itself.
+	const existing = workspace.updateExisting ? existingClientOf((column) => values[column] ?? '', workspace) : undefined;
+	const self = options.selfClientId ?? existing?.id;
+	if (named && named.id !== self) {
 		report(
 			'ClientName',
 			'name_exists',
-			`A client named "${existing.name}" already exists in this workspace: rename this one, or remove the row.`
+			existing?.byId && existing.id === self
+				? `This row updates "${existing.name}" (its ClientId), but another client is named "${named.name}": choose another name, or clear the ClientId to add a new client.`
+				: `A client named "${named.name}" already exists in this workspace: rename this one, or remove the row.`
 		);
 	}
 	const email = v('PrimaryContactEmail');

@@ -1,7 +1,8 @@
 // What the rules need to know about the workspace: a plain snapshot (sent to the worker as is) and the
 // lookup maps built from it once.
 import type { CustomField } from './custom-fields';
-import { TEMPLATE_COLUMNS } from './template';
+import { CLIENT_ID_COLUMN } from './extra-columns';
+import { COL, TEMPLATE_COLUMNS } from './template';
 
 export interface WorkspaceSnapshot {
 	technicians: readonly { id: string; email: string; firstName: string; lastName: string }[];
@@ -10,6 +11,8 @@ export interface WorkspaceSnapshot {
 	signUpEmail: string;
 	/** Settings' custom fields, in order: their columns follow the template's own. */
 	customFields: readonly CustomField[];
+	/** The file's optional columns after the custom fields' (`extra-columns.ts`): Hours, Holidays, properties, ClientId. */
+	extraColumns?: readonly string[];
 	/**
 	 * An import that adds new clients and updates existing ones: a row naming an existing client is that
 	 * client's update, not a duplicate of it. Absent or false: every row must be a new client.
@@ -31,8 +34,12 @@ export interface WorkspaceIndex {
 	updateExisting: boolean;
 	signUpEmail: string;
 	customFields: readonly CustomField[];
-	/** Every column of a row: the template's, then one per custom field. */
+	/** Every column of a row: the template's, then one per custom field, then the file's extra columns. */
 	columns: readonly string[];
+	/** Where the extra columns start in a row. */
+	firstExtraColumn: number;
+	/** The ClientId column's index in a row, or -1 when the file has none. */
+	clientIdColumn: number;
 }
 
 /** Client names are unique case- and space-insensitively: "Acme  Corp" and "acme corp" are one name. */
@@ -76,6 +83,8 @@ function groupEmailsByName(technicians: WorkspaceSnapshot['technicians']): Map<s
 }
 
 export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
+	const firstExtraColumn = TEMPLATE_COLUMNS.length + snapshot.customFields.length;
+	const columns = [...TEMPLATE_COLUMNS, ...snapshot.customFields.map((f) => f.name), ...(snapshot.extraColumns ?? [])];
 	return {
 		technicianIdByEmail: new Map(snapshot.technicians.map((t) => [emailKey(t.email), t.id])),
 		technicianEmailsByName: groupEmailsByName(snapshot.technicians),
@@ -86,8 +95,29 @@ export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 		updateExisting: snapshot.updateExisting === true,
 		signUpEmail: emailKey(snapshot.signUpEmail),
 		customFields: snapshot.customFields,
-		columns: [...TEMPLATE_COLUMNS, ...snapshot.customFields.map((f) => f.name)]
+		columns,
+		firstExtraColumn,
+		clientIdColumn: columns.indexOf(CLIENT_ID_COLUMN, firstExtraColumn)
 	};
+}
+
+/**
+ * The existing client a row is about: the one its ClientId names when the file has that column and the id is
+ * this workspace's (a name changed in the file then renames the client), else the one its name names. An id
+ * of another workspace (an export imported elsewhere) keys nothing: the name does.
+ */
+export function existingClientOf(
+	value: (column: number) => string,
+	workspace: WorkspaceIndex
+): { id: string; name: string; byId: boolean } | undefined {
+	if (workspace.clientIdColumn >= 0) {
+		const id = value(workspace.clientIdColumn).trim();
+		const name = id === '' ? undefined : workspace.clientNameById.get(id);
+		if (name !== undefined) return { id, name, byId: true };
+	}
+	const name = value(COL.ClientName);
+	const byName = name.trim() === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
+	return byName && { ...byName, byId: false };
 }
 
 export const EMPTY_WORKSPACE: WorkspaceIndex = indexWorkspace({

@@ -2,6 +2,7 @@
 // near-misses (`client name`, `Client_Name`), other tools' names (`Company`, `Surname`, `Zip Code`) and
 // small typos are suggested for the admin to confirm, and missing, unknown and duplicated columns are named.
 import { editDistance } from '$lib/domain/edit-distance';
+import { extraColumnOf, extraColumnsIn } from '$lib/domain/extra-columns';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import type { TemplateColumn } from '$lib/domain/template';
 import { filledBy, sameTarget, SPLIT_PARTS, type ColumnMapping, type ColumnTarget, type Contact } from './column-plan';
@@ -13,6 +14,8 @@ export interface HeaderCheck {
 	/** One per file column. */
 	columns: { name: string; target: ColumnTarget; verdict: ColumnVerdict }[];
 	mapping: ColumnMapping;
+	/** The extra columns the header carries (`extra-columns.ts`): the mapping's targets count them after `known`. */
+	extraColumns: string[];
 }
 
 const SECONDARY = ['Secondary', 'Second', 'Alternate', 'Alternative', 'Alt', 'Billing', 'Other'];
@@ -333,10 +336,13 @@ interface PassMatch {
 	joins?: boolean;
 }
 
-export function checkHeader(
-	header: readonly string[],
-	templateColumns: readonly string[] = TEMPLATE_COLUMNS
-): HeaderCheck {
+/**
+ * Maps a file's header onto `known` (the template's columns and the custom fields'), and onto the extra columns
+ * the header carries (Hours, Holidays, properties, ClientId), which follow them in the row.
+ */
+export function checkHeader(header: readonly string[], known: readonly string[] = TEMPLATE_COLUMNS): HeaderCheck {
+	const extraColumns = extraColumnsIn(header, known);
+	const templateColumns = [...known, ...extraColumns];
 	const trimmed = header.map((name) => name.trim());
 	const keys = trimmed.map(normalise);
 	const exact = trimmed.length === templateColumns.length && trimmed.every((name, i) => name === templateColumns[i]);
@@ -360,6 +366,10 @@ export function checkHeader(
 	const passes: ((i: number) => PassMatch | undefined)[] = [
 		(i) => asColumn(templateColumns.indexOf(trimmed[i])),
 		(i) => asColumn(sameColumn(keys[i], templateColumns)),
+		(i) => {
+			const extra = extraColumns.indexOf(extraColumnOf(trimmed[i]) ?? '');
+			return extra < 0 ? undefined : { target: known.length + extra };
+		},
 		(i) => {
 			const contact = FULL_NAME_INDEX.get(keys[i]);
 			if (contact && !SPLIT_PARTS[contact].some((column) => named.has(column))) return { target: { split: contact } };
@@ -391,5 +401,5 @@ export function checkHeader(
 			// the better one.
 		});
 	});
-	return { exact, columns, mapping: columns.map((c) => c.target) };
+	return { exact, columns, mapping: columns.map((c) => c.target), extraColumns };
 }

@@ -7,13 +7,11 @@ import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
 import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
 import { isFileRemark, remarkCells, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
-import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
+import { existingClientOf, indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
 import { carriedColumns, NO_SHAPING, type ColumnMapping, type ColumnShaping } from '../import/column-plan';
 import type { ClientRecord } from '$lib/domain/client';
 import { compareWithClient, type FieldChange, type UpdatePolicy } from '$lib/domain/client-diff';
-import { COL } from '$lib/domain/template';
-import { clientNameKey } from '$lib/domain/workspace';
 import type { FileSettings, ReceivedRow } from '../import/protocol';
 import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
 
@@ -153,6 +151,8 @@ export interface ReviewSource {
 	byHand?: boolean;
 	/** What the import does with rows naming existing clients (absent: DEFAULT_UPDATE_CHOICES). */
 	updates?: UpdateChoices;
+	/** The file's extra columns (Hours, Holidays, properties, ClientId), after the custom fields' in each row. */
+	extraColumns?: string[];
 }
 
 export class ReviewSession {
@@ -212,8 +212,7 @@ export class ReviewSession {
 		private readonly checkElsewhere?: CheckElsewhere
 	) {
 		this.source = { ...source };
-		// An import adds new clients and updates existing ones: a row naming one is its update, not a duplicate.
-		this.snapshot = { ...workspace, updateExisting: true };
+		this.snapshot = this.checkedAgainst(workspace);
 		this.workspace = indexWorkspace(this.snapshot);
 		this.columns = this.workspace.columns;
 		this.updatePolicy = {
@@ -224,6 +223,14 @@ export class ReviewSession {
 		this.skippedRows = new Set(this.updateChoices.skipped);
 		this.columnTallies = this.columns.map(() => 0);
 		this.errorsByColumn = [...this.columnTallies];
+	}
+
+	/**
+	 * The workspace as the rows are checked against it: an import adds new clients and updates existing ones (a
+	 * row naming one is its update, not a duplicate), and the file's extra columns follow the custom fields'.
+	 */
+	private checkedAgainst(workspace: WorkspaceSnapshot): WorkspaceSnapshot {
+		return { ...workspace, extraColumns: this.source.extraColumns ?? [], updateExisting: true };
 	}
 
 	/** The one change event, for work that scales with the rows (docs/architecture.md: "How state changes reach the page"). */
@@ -403,7 +410,7 @@ export class ReviewSession {
 	 * `only` limits it to the rows the change can affect. Returns the rows whose marks changed.
 	 */
 	recheckAgainst(workspace: WorkspaceSnapshot, only?: (row: ReviewRow) => boolean): ReviewRow[] {
-		this.snapshot = { ...workspace, updateExisting: true };
+		this.snapshot = this.checkedAgainst(workspace);
 		this.workspace = indexWorkspace(this.snapshot);
 		this.changeGeneration++;
 		const updated: ReviewRow[] = [];
@@ -482,7 +489,7 @@ export class ReviewSession {
 			for (const row of rows.slice(start, start + LARGE_EDIT_SLICE)) {
 				if (!row.inReview || row.changeGeneration === this.changeGeneration) continue;
 				// Most rows of a file of new clients name none: passed over without a diff or a refresh.
-				if (!row.change && !this.workspace.clientByNameKey.has(clientNameKey(row.value(COL.ClientName)))) {
+				if (!row.change && !existingClientOf((column) => row.value(column), this.workspace)) {
 					row.changeFor = row.stored;
 					row.changeGeneration = this.changeGeneration;
 					continue;
@@ -499,7 +506,7 @@ export class ReviewSession {
 		if (row.changeFor === row.stored && row.changeGeneration === this.changeGeneration) return row.change;
 		row.changeFor = row.stored;
 		row.changeGeneration = this.changeGeneration;
-		const id = this.workspace.clientByNameKey.get(clientNameKey(row.value(COL.ClientName)))?.id;
+		const id = existingClientOf((column) => row.value(column), this.workspace)?.id;
 		const client = id === undefined ? undefined : this.existing.get(id);
 		if (!client) return undefined;
 		const values = row.values;

@@ -262,8 +262,9 @@ export class ImportWizard {
 		this.stage = 'inspecting';
 		this.error = '';
 		try {
-			this.shape = templateShape(await listCustomFields());
-			const result = await inspect(this.file, settings, [...this.shape.columns]);
+			const customFields = await listCustomFields();
+			const result = await inspect(this.file, settings, [...templateShape(customFields).columns]);
+			this.shape = templateShape(customFields, result.headerCheck.extraColumns);
 			this.settings = result.settings;
 			this.detected = result.detected;
 			this.sheets = result.sheets ?? [];
@@ -358,7 +359,8 @@ export class ImportWizard {
 			settings: $state.snapshot(this.settings),
 			header: this.header,
 			mapping: $state.snapshot(this.mapping),
-			shaping: shapingFor($state.snapshot(this.mapping), $state.snapshot(this.shaping), this.shape.columns)
+			shaping: shapingFor($state.snapshot(this.mapping), $state.snapshot(this.shaping), this.shape.columns),
+			extraColumns: this.headerCheck?.extraColumns ?? []
 		};
 		const workspace = await loadWorkspaceSnapshot();
 		const session = new ReviewSession(source, workspace, checkInWorkers);
@@ -547,7 +549,8 @@ export class ImportWizard {
 				(written) => {
 					this.commitWritten = written;
 				},
-				session.policy
+				session.policy,
+				session.source.extraColumns
 			);
 			this.autosave.stop();
 			const reviewId = this.reviewId ?? '';

@@ -33,7 +33,7 @@ const inspected = (id: number): WorkerResponse => ({
 	settings,
 	detected: settings,
 	header: ['a', 'b'],
-	headerCheck: { exact: false, columns: [], mapping: [] },
+	headerCheck: { exact: false, columns: [], mapping: [], extraColumns: [] },
 	hasRows: true,
 	samples: [],
 	firstRows: []
