@@ -117,7 +117,7 @@ export function existingClientOf(
 	}
 	const name = value(COL.ClientName);
 	const byName = name.trim() === '' ? undefined : workspace.clientByNameKey.get(clientNameKey(name));
-	return byName && { ...byName, byId: false };
+	return byName && { id: byName.id, name: byName.name, byId: false };
 }
 
 export const EMPTY_WORKSPACE: WorkspaceIndex = indexWorkspace({

@@ -4,7 +4,10 @@ import type { CustomField } from '$lib/domain/custom-fields';
 import { hasError } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { indexWorkspace, type WorkspaceSnapshot } from '$lib/domain/workspace';
+import { indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
+import { defaultBusinessHours } from '$lib/domain/client-extras';
+import { ExportColumns } from '$lib/domain/extra-columns';
+import { normaliseHours } from '$lib/domain/extras-text';
 import { parseCsv } from '../../helpers/parse-csv';
 import { clientsCsv, exportLookups } from '$lib/csv/export-csv';
 import type { ParsedRow } from '$lib/import/protocol';
@@ -107,19 +110,21 @@ function exported(record: ClientRecord): Partial<ClientRecord> {
 	return copy;
 }
 
-async function readBack(csv: string): Promise<ParsedRow[]> {
+/** The export read as the importer reads it: its rows, and the workspace with the extra columns its header carries. */
+async function readBack(csv: string): Promise<{ rows: ParsedRow[]; workspace: WorkspaceIndex }> {
 	// As downloadText saves it: with a UTF-8 byte order mark.
 	const file = new File(['\uFEFF' + csv], 'clients-export.csv', { type: 'text/csv' });
 	const inspection = await inspectFile(file, {}, WORKSPACE.columns);
 	expect(inspection.headerCheck.exact).toBe(true);
+	const workspace = indexWorkspace({ ...SNAPSHOT_WITH_FIELDS, extraColumns: inspection.headerCheck.extraColumns });
 	const rows: ParsedRow[] = [];
 	await readFile(file, {
 		settings: inspection.settings,
 		mapping: inspection.headerCheck.mapping,
-		workspace: WORKSPACE,
+		workspace,
 		onRows: (batch) => rows.push(...batch)
 	});
-	return rows;
+	return { rows, workspace };
 }
 
 describe('clientsCsv', () => {
@@ -167,22 +172,51 @@ describe('clientsCsv', () => {
 });
 
 describe('an export read back by the importer', () => {
-	it('gives the same clients: every row valid, every record equal', async () => {
-		// The form's extras are not part of the template: the export leaves them out.
-		const withExtras = CLIENTS.map((c, i) =>
-			i === 0
-				? {
-						...c,
-						logo: new Blob(['png'], { type: 'image/png' }),
-						holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
-						properties: [{ name: 'Door code', value: '4711' }]
-					}
-				: c
-		);
-		const rows = await readBack(clientsCsv(withExtras, LOOKUPS));
+	it('gives the same clients without extra columns: every row valid, every record equal', async () => {
+		const { rows } = await readBack(clientsCsv(CLIENTS, LOOKUPS));
 		expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 4, 5, 6]);
 		for (const row of rows) expect(hasError(row.issues), JSON.stringify(row.issues)).toBe(false);
 		const records = rows.map((row, i) => toClientRecord(row.values, WORKSPACE, { id: 'new', createdAt: `t${i}` }));
 		expect(records.map(exported)).toEqual(CLIENTS.map(exported));
+	});
+
+	it('carries every field but the logo: hours, holidays and properties come back equal', async () => {
+		const withExtras: ClientRecord[] = CLIENTS.map((c, i) => ({
+			...c,
+			logo: i === 0 ? new Blob(['png'], { type: 'image/png' }) : null,
+			businessHours:
+				i === 1
+					? { ...defaultBusinessHours(), alwaysOpen: true }
+					: normaliseHours({
+							alwaysOpen: false,
+							days: [
+								{ day: 'mon', open: true, start: '08:30', end: '17:30' },
+								{ day: 'sat', open: i === 2, start: '10:00', end: '14:00' }
+							]
+						}),
+			holidays:
+				i === 3
+					? []
+					: [
+							{ date: '2026-12-25', name: 'Christmas Day' },
+							{ date: '2027-01-01', name: 'New Year; "the first", eve\nand day' }
+						],
+			properties:
+				i === 4
+					? []
+					: [
+							{ name: 'Door code', value: '=4711' },
+							{ name: 'Wi-Fi, guest', value: 'say "hello",\nthen wait' }
+						]
+		}));
+		const extra = new ExportColumns();
+		extra.add(withExtras);
+		const lookups = exportLookups(SNAPSHOT.technicians, SNAPSHOT.groups, CUSTOM_FIELDS, extra.columns);
+		const { rows, workspace } = await readBack(clientsCsv(withExtras, lookups));
+		for (const row of rows) expect(hasError(row.issues), JSON.stringify(row.issues)).toBe(false);
+		const records = rows.map((row, i) =>
+			toClientRecord(row.values, workspace, { id: withExtras[i].id, createdAt: withExtras[i].createdAt, importId: 'import-1' })
+		);
+		expect(records).toEqual(withExtras.map((c) => ({ ...c, logo: null })));
 	});
 });
