@@ -4,6 +4,8 @@ import type { ColDef, IHeaderParams, IInnerHeaderComponent, ITooltipParams } fro
 import { subdivisionsOf } from '$lib/domain/countries';
 import { countryOptions } from '$lib/domain/country-lookup';
 import { WHOLE_ROW, type RowIssue, type Severity } from '$lib/domain/issues';
+import { HOLIDAYS_COLUMN } from '$lib/domain/extra-columns';
+import { propertyName } from '$lib/domain/extras-text';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { CANONICAL_ZONES } from '$lib/domain/timezones';
 import type { ReviewRow } from '$lib/review/review-session.svelte';
@@ -73,6 +75,12 @@ export interface ColumnContext {
 	onEdit: (row: ReviewRow, column: number, value: string) => void;
 }
 
+const LARGE_TEXT: Partial<ColDef<ReviewRow>> = {
+	cellEditor: 'agLargeTextCellEditor',
+	cellEditorPopup: true,
+	cellEditorParams: { maxLength: 10_000 }
+};
+
 function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnContext): Partial<ColDef<ReviewRow>> {
 	const select = (options: OptionEditorParams['options']) => ({
 		cellEditor: OptionCellEditor,
@@ -109,8 +117,13 @@ function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnCon
 		case COL.AccountManager:
 			return select(() => [blank, ...plain(context.technicianEmails())]);
 		case COL.AddressLine:
-			return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 1000 } };
+			return LARGE_TEXT;
 		default: {
+			// Holidays and a property's value may run over several lines.
+			const name = workspace.columns[column];
+			if (column >= workspace.firstExtraColumn && (name === HOLIDAYS_COLUMN || propertyName(name) !== undefined)) {
+				return LARGE_TEXT;
+			}
 			const field = workspace.customFields[column - TEMPLATE_COLUMNS.length];
 			if (field?.type === 'dropdown') {
 				const options = [blank, ...plain(field.options)];
