@@ -40,7 +40,8 @@ export type IssueCode =
 	| 'custom_option'
 	| 'custom_checkbox'
 	| 'hours_invalid'
-	| 'holidays_invalid';
+	| 'holidays_invalid'
+	| 'client_id_duplicate_in_file';
 
 /** The `column` of a problem of the whole row (too many fields, a broken quote), not of one cell. */
 export const WHOLE_ROW = -1;

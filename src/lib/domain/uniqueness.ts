@@ -29,8 +29,16 @@ const UNIQUE_COLUMNS: readonly UniqueColumn[] = [
 	}
 ];
 
-/** The columns whose values must be unique within a file: an edit of no other column leaves the index as it is. */
-export const UNIQUE_COLUMN_INDEXES: readonly number[] = UNIQUE_COLUMNS.map((u) => u.column);
+/** A file's ClientId (`extra-columns.ts`) names one client: two rows naming the same one would both update it. */
+function clientIdColumn(column: number): UniqueColumn {
+	return {
+		column,
+		key: (value) => value.trim(),
+		code: 'client_id_duplicate_in_file',
+		describe: (value, others) =>
+			`ClientId ${value} is also in ${others}: a client is updated by one row, so keep the id in one of them (a row without a ClientId is matched by its name).`
+	};
+}
 
 const MAX_LISTED_ROWS = 5;
 /**
@@ -70,10 +78,21 @@ function insertionPoint(group: readonly number[], rowNumber: number): number {
 type RowsOfKey = number | number[];
 
 export class UniquenessIndex {
+	private readonly uniqueColumns: readonly UniqueColumn[];
+	/** The columns whose values must be unique within the file: an edit of no other column leaves the index as it is. */
+	readonly columns: readonly number[];
 	/** Per unique column: key → the rows having it. */
-	private readonly rowsByKey = UNIQUE_COLUMNS.map(() => new Map<string, RowsOfKey>());
+	private readonly rowsByKey: Map<string, RowsOfKey>[];
 	/** Per unique column: row number → its key (indexed by row number; row numbers are small and dense). */
-	private readonly keyByRow = UNIQUE_COLUMNS.map((): (string | undefined)[] => []);
+	private readonly keyByRow: (string | undefined)[][];
+
+	/** `clientId`: the row column of the file's ClientId, when it has one (-1 or absent: none). */
+	constructor(clientId = -1) {
+		this.uniqueColumns = clientId < 0 ? UNIQUE_COLUMNS : [...UNIQUE_COLUMNS, clientIdColumn(clientId)];
+		this.columns = this.uniqueColumns.map((u) => u.column);
+		this.rowsByKey = this.uniqueColumns.map(() => new Map<string, RowsOfKey>());
+		this.keyByRow = this.uniqueColumns.map((): (string | undefined)[] => []);
+	}
 
 	/** Sets a row's values (new or edited); returns every row whose uniqueness marks may change. */
 	set(rowNumber: number, values: StoredValues): Set<number> {
@@ -88,8 +107,8 @@ export class UniquenessIndex {
 	 */
 	setInto(rowNumber: number, values: StoredValues, affected: Set<number>): void {
 		this.removeInto(rowNumber, affected);
-		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
-			const unique = UNIQUE_COLUMNS[u];
+		for (let u = 0; u < this.uniqueColumns.length; u++) {
+			const unique = this.uniqueColumns[u];
 			const key = unique.key(valueAt(values, unique.column));
 			if (key === '') continue;
 			const byKey = this.rowsByKey[u];
@@ -116,7 +135,7 @@ export class UniquenessIndex {
 	}
 
 	private removeInto(rowNumber: number, affected: Set<number>): void {
-		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
+		for (let u = 0; u < this.uniqueColumns.length; u++) {
 			const key = this.keyByRow[u][rowNumber];
 			if (key === undefined) continue;
 			this.keyByRow[u][rowNumber] = undefined;
@@ -135,8 +154,8 @@ export class UniquenessIndex {
 	/** The duplicate issues of one row, given its values. */
 	issuesFor(rowNumber: number, values: StoredValues): readonly RowIssue[] {
 		let issues: RowIssue[] | undefined;
-		for (let u = 0; u < UNIQUE_COLUMNS.length; u++) {
-			const unique = UNIQUE_COLUMNS[u];
+		for (let u = 0; u < this.uniqueColumns.length; u++) {
+			const unique = this.uniqueColumns[u];
 			const key = this.keyByRow[u][rowNumber];
 			const rows = key === undefined ? undefined : this.rowsByKey[u].get(key);
 			if (rows === undefined || typeof rows === 'number') continue;

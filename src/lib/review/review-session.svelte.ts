@@ -5,7 +5,7 @@
 import { nextTask } from '$lib/components/idle';
 import { checkRow } from '$lib/domain/rules';
 import { sortIssues } from '$lib/domain/issues';
-import { UNIQUE_COLUMN_INDEXES, UniquenessIndex } from '$lib/domain/uniqueness';
+import { UniquenessIndex } from '$lib/domain/uniqueness';
 import { isFileRemark, remarkCells, WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { existingClientOf, indexWorkspace, type WorkspaceIndex, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import type { CheckElsewhere } from './background-check';
@@ -161,7 +161,7 @@ export class ReviewSession {
 	readonly columns: readonly string[];
 	/** Rows by row number (small, dense numbers: an array is far lighter than a map of a million). */
 	private readonly byNumber: (ReviewRow | undefined)[] = [];
-	private readonly uniqueness = new UniquenessIndex();
+	private readonly uniqueness: UniquenessIndex;
 	private workspace: WorkspaceIndex;
 	private undoStack: HistoryEntry[] = [];
 	private redoStack: HistoryEntry[] = [];
@@ -215,6 +215,7 @@ export class ReviewSession {
 		this.snapshot = this.checkedAgainst(workspace);
 		this.workspace = indexWorkspace(this.snapshot);
 		this.columns = this.workspace.columns;
+		this.uniqueness = new UniquenessIndex(this.workspace.clientIdColumn);
 		this.updatePolicy = {
 			carried: carriedColumns(source.mapping, source.shaping ?? NO_SHAPING, this.columns),
 			emptyCells: source.updates?.emptyCells ?? 'keep'
@@ -625,7 +626,7 @@ export class ReviewSession {
 				// A row deleted while its edit was being checked stays out of the review.
 				if (this.byNumber[row.rowNumber] !== row) return;
 				// Most large edits (a country or zone fix-all) leave names and emails alone, and so the index.
-				const uniqueChanged = UNIQUE_COLUMN_INDEXES.some((c) => row.value(c) !== valueAt(stored, c));
+				const uniqueChanged = this.uniqueness.columns.some((c) => row.value(c) !== valueAt(stored, c));
 				row.ownIssues = withKeptRemarks(row, stored, issues[start + i]);
 				row.stored = stored;
 				touched.add(row);

@@ -231,3 +231,45 @@ describe('UniquenessIndex: set and remove return the rows whose marks change', (
 		expect(index.issuesFor(2, row('Acme'))).toEqual([]);
 	});
 });
+
+describe('UniquenessIndex: a file with a ClientId column', () => {
+	const CLIENT_ID = TEMPLATE_COLUMNS.length + 2;
+	const withId = (name: string, id: string) => {
+		const values = [...row(name), '', '', ''];
+		values[CLIENT_ID] = id;
+		return values;
+	};
+	const rows = {
+		2: withId('Acme Corp', 'c-1'),
+		3: withId('Acme Renamed', ' c-1 '),
+		4: withId('Globex', 'c-2'),
+		5: withId('Initech', '')
+	};
+	const index = new UniquenessIndex(CLIENT_ID);
+	for (const [rowNumber, values] of Object.entries(rows)) index.set(Number(rowNumber), values);
+
+	it('flags two rows naming one client by id, whatever their names', () => {
+		expect(index.columns).toEqual([COL.ClientName, COL.PrimaryContactEmail, CLIENT_ID]);
+		expect(index.issuesFor(2, rows[2])).toEqual([
+			{
+				column: CLIENT_ID,
+				severity: 'error',
+				code: 'client_id_duplicate_in_file',
+				message:
+					'ClientId c-1 is also in row 3: a client is updated by one row, so keep the id in one of them (a row without a ClientId is matched by its name).'
+			}
+		]);
+		expect(index.issuesFor(4, rows[4])).toEqual([]);
+		expect(index.issuesFor(5, rows[5])).toEqual([]);
+	});
+
+	it('lets the mark go when one of the two ids is cleared', () => {
+		const cleared = withId('Acme Renamed', '');
+		expect(sorted(index.set(3, cleared))).toEqual([2, 3]);
+		expect(index.issuesFor(2, rows[2])).toEqual([]);
+	});
+
+	it('has no ClientId rule without the column', () => {
+		expect(new UniquenessIndex().columns).toEqual([COL.ClientName, COL.PrimaryContactEmail]);
+	});
+});
