@@ -1,5 +1,6 @@
 // The workspace read in one transaction so it is consistent: as the rules see it, and its counts.
 import type { WorkspaceSnapshot } from '$lib/domain/workspace';
+import { eachChunkByName } from './client-projections';
 import { db } from './schema';
 import { listCustomFields } from './custom-fields';
 import { getSettings } from './settings';
@@ -13,18 +14,30 @@ export async function loadWorkspaceSnapshot({ withClients = true } = {}): Promis
 		const [technicians, groups, clients, settings, customFields] = await Promise.all([
 			db.technicians.toArray(),
 			db.groups.toArray(),
-			withClients ? db.clients.toArray() : [],
+			withClients ? clientKeys() : [],
 			getSettings(),
 			listCustomFields()
 		]);
 		return {
 			technicians: technicians.map(({ id, email, firstName, lastName }) => ({ id, email, firstName, lastName })),
 			groups: groups.map(({ id, name }) => ({ id, name })),
-			clients: clients.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })),
+			clients,
 			signUpEmail: settings.signUpEmail,
 			customFields
 		};
 	});
+}
+
+/**
+ * What the rules need of every client, read a chunk at a time: 100,000 full records read at once are one
+ * main-thread task of a second or more (IndexedDB hands them over in one event), and all held at once.
+ */
+async function clientKeys(): Promise<WorkspaceSnapshot['clients'][number][]> {
+	const keys: WorkspaceSnapshot['clients'][number][] = [];
+	await eachChunkByName((chunk) => {
+		for (const c of chunk) keys.push({ id: c.id, name: c.name, email: c.primaryContact.email });
+	});
+	return keys;
 }
 
 export interface WorkspaceCounts {
