@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { STANDARD_SHAPE } from '$lib/domain/custom-fields';
+import { STANDARD_SHAPE, templateShape } from '$lib/domain/custom-fields';
 import { COL } from '$lib/domain/template';
 import { checkHeader } from '$lib/import/header';
 import HeaderMapping from '$lib/wizard/HeaderMapping.svelte';
@@ -141,5 +141,34 @@ describe('the mapping screen', () => {
 		expect(screen.getByText(/^1 file column ignored/)).toBeInTheDocument();
 		await user.selectOptions(screen.getByRole('combobox', { name: /file column 3 \(Notes\)/ }), 'City');
 		expect(screen.queryByText(/file columns? ignored/)).toBeNull();
+	});
+});
+
+describe('the mapping screen with optional columns', () => {
+	it('offers Hours and the properties the header carries, and says which property columns it cannot use', () => {
+		const header = ['ClientName', 'Opening hours', 'Property: Door code', 'property: DOOR CODE', 'Property:'];
+		const check = checkHeader(header);
+		const props = $state({
+			check,
+			shape: templateShape([], check.extraColumns),
+			mapping: [...check.mapping],
+			shaping: { joins: {}, fixed: {} } as ColumnShaping,
+			samples: header.map(() => []),
+			firstRows: [],
+			rememberedAt: null,
+			oncontinue: () => {},
+			oncancel: () => {}
+		});
+		render(HeaderMapping, props);
+		const hours = screen.getByRole('combobox', { name: /file column 2 \(Opening hours\)/ });
+		expect(within(hours).getByRole('option', { selected: true })).toHaveTextContent(/^Hours$/);
+		expect(
+			screen.getByText(/^Column "property: DOOR CODE" repeats a property another column already carries/)
+		).toBeVisible();
+		expect(
+			screen.getByText(
+				'Column "Property:" names no property: write its name after the colon, as "Property: Contract type".'
+			)
+		).toBeVisible();
 	});
 });
