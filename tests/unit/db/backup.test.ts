@@ -259,3 +259,93 @@ describe('workspace backup', () => {
 		expect(turns).toBeGreaterThan(2);
 	}, 120_000);
 });
+
+describe('a backup checked before it is restored', () => {
+	it('passes a whole workspace, with a logo, business hours, holidays and properties', async () => {
+		const backup = await workspaceBackup();
+		Object.assign(backup.stores.clients[0], {
+			logo: { type: 'image/png', base64: btoa('\x89PNG') },
+			holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
+			properties: [{ name: 'Contract', value: 'Gold' }]
+		});
+		backup.stores.clients[0].businessHours.days[5] = { day: 'sat', open: true, start: '10:00', end: '14:00' };
+		const result = await checkBackup(readBackupFile(JSON.stringify(backup)));
+		expect(result.problems).toEqual([]);
+		expect(result.total).toBe(0);
+		expect(result.checked?.stores.clients.map((c) => c.name)).toEqual(['Contoso Dental Group', 'Fabrikam Labs']);
+		expect(result.checked?.stores.clients[0]).toMatchObject({
+			logo: { type: 'image/png', base64: btoa('\x89PNG') },
+			holidays: [{ date: '2026-12-25', name: 'Christmas Day' }]
+		});
+	});
+
+	it('refuses a logo that is not base64, not an image the form takes, or over 1 MB', async () => {
+		const backup = await workspaceBackup();
+		const [first, second] = backup.stores.clients;
+		first.logo = { type: 'image/png', base64: 'data:image/png;base64,iVBORw0KGgo=' };
+		second.logo = { type: 'image/gif', base64: btoa('GIF89a') };
+		const third = structuredClone(second);
+		Object.assign(third, { id: 'third', name: 'Northwind', logo: null });
+		third.primaryContact.email = 'ops@northwind.example';
+		third.secondaryContact = null;
+		third.logo = { type: 'image/jpeg', base64: 'A'.repeat(2_097_152) };
+		backup.stores.clients.push(third);
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			'clients[0] (Contoso Dental Group) · Logo: The logo is not valid base64.',
+			'clients[1] (Fabrikam Labs) · Logo: "logo" is not a PNG, JPEG, WebP or SVG image: choose one of those.',
+			'clients[2] (Northwind) · Logo: "logo" is 1.5 MB: a logo may be at most 1 MB.'
+		]);
+	});
+
+	it('refuses two imports with one id', async () => {
+		const backup = await workspaceBackup();
+		const [record] = backup.stores.imports;
+		backup.stores.imports.push({ ...record, fileName: 'again.csv' });
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([`imports[1] (again.csv) · id: Another import has the id "${record.id}".`]);
+	});
+
+	it('refuses a setting given twice, naming the first', async () => {
+		const backup = await workspaceBackup();
+		const index = backup.stores.settings.findIndex((s) => s.key === 'workspaceName');
+		backup.stores.settings.push({ key: 'workspaceName', value: 'Second name' });
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			`settings[${backup.stores.settings.length - 1}] (workspaceName) · workspaceName: The setting "workspaceName" is also settings[${index}]: keep one.`
+		]);
+	});
+
+	it('refuses business hours without each weekday once, with times not HH:MM, or closing before opening', async () => {
+		const backup = await workspaceBackup();
+		const [first, second] = backup.stores.clients;
+		const days = first.businessHours.days;
+		days[0] = { ...days[0], start: '9:00' };
+		days[1] = { ...days[1], start: '18:00', end: '09:00' };
+		days[2] = { ...days[2], start: '12:00', end: '12:00' };
+		// A closed day's times, and every day's when open around the clock, are not judged.
+		days[6] = { ...days[6], open: false, start: 'never', end: '' };
+		second.businessHours.days[6] = { ...second.businessHours.days[6], day: 'sat' };
+		const third = structuredClone(first);
+		Object.assign(third, { id: 'third', name: 'Northwind' });
+		third.primaryContact.email = 'ops@northwind.example';
+		third.businessHours.alwaysOpen = true;
+		backup.stores.clients.push(third);
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			'clients[0] (Contoso Dental Group) · Business hours: Monday: give opening and closing times as HH:MM.',
+			'clients[0] (Contoso Dental Group) · Business hours: Tuesday: closing time must be after opening time (18:00).',
+			'clients[0] (Contoso Dental Group) · Business hours: Wednesday: closing time must be after opening time (12:00).',
+			'clients[1] (Fabrikam Labs) · businessHours.days: Business hours need each weekday once, Monday to Sunday.'
+		]);
+	});
+
+	it('refuses a day that is not a weekday, by the shape of the record', async () => {
+		const backup = await workspaceBackup();
+		(backup.stores.clients[0].businessHours.days[6] as { day: string }).day = 'funday';
+		const { lines } = await problemsOf(backup);
+		expect(lines).toEqual([
+			'clients[0] (Contoso Dental Group) · businessHours.days.6.day: Invalid option: expected one of "mon"|"tue"|"wed"|"thu"|"fri"|"sat"|"sun"'
+		]);
+	});
+});

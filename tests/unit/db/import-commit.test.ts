@@ -198,3 +198,105 @@ describe('an import that updates existing clients', () => {
 		expect(await db.clients.count()).toBe(2);
 	});
 });
+
+describe('a commit of several chunks', () => {
+	it('writes nothing when a row of a later chunk no longer fits, though an earlier chunk was written', async () => {
+		// A client saved after the review began (perhaps in another tab), named as row 2,302 names one: a row of
+		// the second chunk of 2,000.
+		const all = rows(2500);
+		const { importRecord: meanwhile } = await commitImport('other-tab.csv', [all[2300]], 0);
+		const firstChunkWritten = vi.fn();
+		const realBulkAdd = db.clients.bulkAdd.bind(db.clients);
+		vi.spyOn(db.clients, 'bulkAdd').mockImplementation(((records: never[]) =>
+			realBulkAdd(records).then((keys) => {
+				firstChunkWritten(records.length);
+				return keys;
+			})) as never);
+		const error = await commitImport('clients.csv', all, 0).catch((e: unknown) => e);
+		expect(firstChunkWritten).toHaveBeenCalledWith(2000);
+		expect(error).toBeInstanceOf(CommitConflict);
+		expect((error as Error).message).toMatch(/^Nothing was imported: row 2302 no longer fits the workspace/);
+		// The transaction took back the first chunk: only the client saved meanwhile is there, and no record.
+		expect(await db.clients.count()).toBe(1);
+		expect((await db.clients.toArray())[0].importId).toBe(meanwhile.id);
+		expect(await db.imports.count()).toBe(1);
+	});
+
+	it('writes nothing when a client a later chunk updates was deleted meanwhile', async () => {
+		const { importRecord: earlier } = await commitImport('earlier.csv', rows(1), 0);
+		const [gone] = earlier.clientIds;
+		await db.clients.delete(gone);
+		const update = { ...rows(1)[0], rowNumber: 2600, updates: gone };
+		const all = [...rows(2500).slice(1), update];
+		await expect(commitImport('clients.csv', all, 0)).rejects.toThrow(
+			/^Nothing was imported: row 2600 no longer fits the workspace/
+		);
+		expect(await db.clients.count()).toBe(0);
+		expect(await db.imports.count()).toBe(1);
+	});
+
+	it('reports the rows written after each chunk, rising to the total', async () => {
+		const progress: number[] = [];
+		await commitImport('clients.csv', rows(4500), 0, (written) => progress.push(written));
+		expect(progress).toEqual([2000, 4000, 4500]);
+		expect(await db.clients.count()).toBe(4500);
+	});
+});
+
+describe('undoing an import', () => {
+	it('says there was nothing left to undo for an import it does not know, and touches no client', async () => {
+		await commitImport('clients.csv', rows(3), 0);
+		expect(await undoImport('no-such-import')).toEqual({ undone: true, removed: 0, restored: 0, kept: 0 });
+		expect(await db.clients.count()).toBe(3);
+		expect(await db.imports.count()).toBe(1);
+	});
+
+	it('undoes an import once: a second undo changes nothing, not even a client edited since', async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(2), 0);
+		const [clientId] = first.clientIds;
+		const before = (await db.clients.get(clientId))!;
+		const update = { ...rows(1)[0], values: rows(1)[0].values.with(COL.City, 'Lyon'), updates: clientId };
+		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, {
+			carried: new Set([COL.ClientName, COL.City]),
+			emptyCells: 'keep'
+		});
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 0, restored: 1, kept: 0 });
+		const { undoneAt } = (await db.imports.get(importRecord.id))!;
+		expect(undoneAt).not.toBeNull();
+		// Edited after the undo: a second undo must not put the import's before back over it.
+		await db.clients.update(clientId, {
+			site: { ...before.site, city: 'Paris' },
+			updatedAt: '2030-01-01T00:00:00.000Z'
+		});
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 0, restored: 0, kept: 0 });
+		expect(await undoImport(importRecord.id, 'restore')).toEqual({ undone: true, removed: 0, restored: 0, kept: 0 });
+		expect((await db.clients.get(clientId))!.site.city).toBe('Paris');
+		expect((await db.imports.get(importRecord.id))!.undoneAt).toBe(undoneAt);
+	});
+
+	it('puts back every field of each updated client, a cleared one too, and keeps the logo as it is now', async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(2), 0);
+		const logo = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+		await db.clients.update(first.clientIds[1], { logo });
+		const before = await db.clients.bulkGet(first.clientIds);
+		const [a, b] = rows(2);
+		const changes = [
+			{ ...a, values: a.values.with(COL.City, 'Lyon').with(COL.PhoneNumber, ''), updates: first.clientIds[0] },
+			{ ...b, values: b.values.with(COL.ClientName, 'CLIENT 1').with(COL.City, 'Oslo'), updates: first.clientIds[1] }
+		];
+		const { importRecord } = await commitImport('second.csv', changes, 0, () => {}, {
+			carried: new Set([COL.ClientName, COL.City, COL.PhoneNumber]),
+			emptyCells: 'clear'
+		});
+		const updated = await db.clients.bulkGet(first.clientIds);
+		expect(updated.map((c) => [c!.name, c!.site.city, c!.primaryContact.phone])).toEqual([
+			['Client 0', 'Lyon', ''],
+			['CLIENT 1', 'Oslo', before[1]!.primaryContact.phone]
+		]);
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 0, restored: 2, kept: 0 });
+		const restored = await db.clients.bulkGet(first.clientIds);
+		expect(restored.map((c) => ({ ...c, logo: null }))).toEqual(before.map((c) => ({ ...c, logo: null })));
+		expect(restored[0]!.logo).toBeNull();
+		expect(restored[1]!.logo?.type).toBe('image/png');
+	});
+});
