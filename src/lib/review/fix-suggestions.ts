@@ -11,7 +11,7 @@ import { COL } from '$lib/domain/template';
 import { emailKey, groupKey, type WorkspaceIndex } from '$lib/domain/workspace';
 import type { CellChange } from './review-session.svelte';
 
-interface FixableRow {
+export interface FixableRow {
 	rowNumber: number;
 	values: readonly string[];
 	issues: readonly RowIssue[];
@@ -21,15 +21,21 @@ interface FixableRow {
 
 export type TidyKind = 'country_case' | 'whitespace';
 
-export interface FixSuggestion {
-	id: FixKind | TidyKind;
+export type SuggestionId = FixKind | TidyKind;
+
+/** What the panel shows of a fix: how many problems it clears, and a few examples of what it does. */
+export interface FixSummary {
+	id: SuggestionId;
 	label: string;
-	/** Every cell it writes, a second column's cells included (a phone's Code). */
-	changes: CellChange[];
 	/** How many problems (or untidy cells) it clears. */
 	count: number;
 	/** A few distinct "before → after" pairs, for the admin to see what it does. */
 	examples: FixExample[];
+}
+
+export interface FixSuggestion extends FixSummary {
+	/** Every cell it writes, a second column's cells included (a phone's Code). */
+	changes: CellChange[];
 }
 
 export interface FixExample {
@@ -43,7 +49,7 @@ const TIDY_LABELS: { readonly [K in TidyKind]: string } = {
 };
 
 /** The order the panel lists them in: the fixes of errors first, in the template's own column order. */
-const ORDER: readonly (FixKind | TidyKind)[] = [
+export const SUGGESTION_ORDER: readonly SuggestionId[] = [
 	'email',
 	'phone',
 	'country_name',
@@ -60,7 +66,7 @@ const ORDER: readonly (FixKind | TidyKind)[] = [
 	'whitespace'
 ];
 
-const MAX_EXAMPLES = 3;
+export const MAX_EXAMPLES = 3;
 
 /** One number per cell, for a map of the cells every fix writes: far cheaper than a string per cell at 100,000 rows. */
 const cellKey = (rowNumber: number, column: number) => rowNumber * 4096 + column;
@@ -73,11 +79,24 @@ function writtenInRow(changes: readonly CellChange[], rowNumber: number, column:
 	return false;
 }
 
-class SuggestionBuilder {
-	private readonly byId = new Map<FixSuggestion['id'], FixSuggestion>();
+export function suggestionLabel(id: SuggestionId): string {
+	return id in FIX_LABELS ? FIX_LABELS[id as FixKind] : TIDY_LABELS[id as TidyKind];
+}
+
+/** Where the scan of a row puts what it finds: a builder of suggestions, or the fix panel's running tally. */
+export interface FindingSink {
+	/** A problem the fix `id` clears in the row, and the cells that fix writes. */
+	add(id: SuggestionId, rowNumber: number, cells: readonly CellChange[]): void;
+	/** Whether an example with this value before is still wanted: most rows make none. */
+	wantsExample(id: SuggestionId, before: string): boolean;
+	addExample(id: SuggestionId, rowNumber: number, example: FixExample): void;
+}
+
+class SuggestionBuilder implements FindingSink {
+	private readonly byId = new Map<SuggestionId, FixSuggestion>();
 
 	/** What row `rowNumber`'s fix writes; every fix of a row is added before those of the next row. */
-	add(id: FixSuggestion['id'], rowNumber: number, cells: readonly CellChange[]) {
+	add(id: SuggestionId, rowNumber: number, cells: readonly CellChange[]) {
 		const suggestion = this.suggestion(id);
 		suggestion.count++;
 		// A phone's two problems (its digits, its missing Code) write the same two cells: once each.
@@ -90,27 +109,28 @@ class SuggestionBuilder {
 	 * Whether a suggestion still lacks an example with that value before: most rows of a large file show none,
 	 * and make none.
 	 */
-	wantsExample(id: FixSuggestion['id'], before: string): boolean {
+	wantsExample(id: SuggestionId, before: string): boolean {
 		const { examples } = this.suggestion(id);
 		return examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === before);
 	}
 
-	addExample(id: FixSuggestion['id'], example: FixExample) {
+	addExample(id: SuggestionId, _rowNumber: number, example: FixExample) {
 		this.suggestion(id).examples.push(example);
 	}
 
-	private suggestion(id: FixSuggestion['id']): FixSuggestion {
+	private suggestion(id: SuggestionId): FixSuggestion {
 		let suggestion = this.byId.get(id);
 		if (!suggestion) {
-			const label = id in FIX_LABELS ? FIX_LABELS[id as FixKind] : TIDY_LABELS[id as TidyKind];
-			suggestion = { id, label, changes: [], count: 0, examples: [] };
+			suggestion = { id, label: suggestionLabel(id), changes: [], count: 0, examples: [] };
 			this.byId.set(id, suggestion);
 		}
 		return suggestion;
 	}
 
 	build(): FixSuggestion[] {
-		return [...this.byId.values()].sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+		return [...this.byId.values()].sort(
+			(a, b) => SUGGESTION_ORDER.indexOf(a.id) - SUGGESTION_ORDER.indexOf(b.id)
+		);
 	}
 }
 
@@ -121,7 +141,7 @@ export function changesOfFix(rowNumber: number, column: number, fix: IssueFix): 
 	return cells;
 }
 
-// The scan runs over every row again after each edit: its patterns are made once here, as a regex literal in
+// The scan runs over every row of a file, and over each row an edit touches: its patterns are made once here, as a regex literal in
 // a loop is a new object each time it is reached (one per cell of 100,000 rows, a scan's main garbage).
 const INNER_SPACES = /[ \t]{2}/;
 const TWO_LETTERS = /^[a-z]{2}$/i;
@@ -167,43 +187,50 @@ const valueOf = (row: FixableRow, column: number) =>
 
 /** Adds the fixes and tidy-ups of rows `from` up to `to` (excluded) to `builder`. */
 function gather(rows: readonly FixableRow[], builder: SuggestionBuilder, from = 0, to = rows.length) {
-	for (let r = from; r < to; r++) {
-		const row = rows[r];
-		const { rowNumber, issues, stored } = row;
-		const packed = typeof stored === 'string';
-		for (let i = 0; i < issues.length; i++) {
-			const issue = issues[i];
-			const fix = issue.fix;
-			if (!fix) continue;
-			const before = valueOf(row, issue.column);
-			builder.add(fix.kind, rowNumber, changesOfFix(rowNumber, issue.column, fix));
-			// An empty cell that a fix fills beside another (a phone's Code) makes a poor example: its partner shows it.
-			if (!(before === '' && fix.also) && builder.wantsExample(fix.kind, before)) {
-				builder.addExample(fix.kind, { before, after: fix.also ? `${fix.value} (${alsoText(fix.also)})` : fix.value });
+	for (let r = from; r < to; r++) gatherRow(rows[r], builder);
+}
+
+/** Puts the fixes and tidy-ups of one row into `sink`. */
+export function gatherRow(row: FixableRow, sink: FindingSink): void {
+	const { rowNumber, issues, stored } = row;
+	const packed = typeof stored === 'string';
+	for (let i = 0; i < issues.length; i++) {
+		const issue = issues[i];
+		const fix = issue.fix;
+		if (!fix) continue;
+		const before = valueOf(row, issue.column);
+		sink.add(fix.kind, rowNumber, changesOfFix(rowNumber, issue.column, fix));
+		// An empty cell that a fix fills beside another (a phone's Code) makes a poor example: its partner shows it.
+		if (!(before === '' && fix.also) && sink.wantsExample(fix.kind, before)) {
+			sink.addExample(fix.kind, rowNumber, {
+				before,
+				after: fix.also ? `${fix.value} (${alsoText(fix.also)})` : fix.value
+			});
+		}
+	}
+	if (!packed || mayBeLowerCaseCode(stored)) {
+		const country = valueOf(row, COL.Country);
+		const code = country.trim();
+		// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
+		if (isLowerCaseCode(code)) {
+			const upper = code.toUpperCase();
+			sink.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }]);
+			if (sink.wantsExample('country_case', country)) {
+				sink.addExample('country_case', rowNumber, { before: country, after: upper });
 			}
 		}
-		if (!packed || mayBeLowerCaseCode(stored)) {
-			const country = valueOf(row, COL.Country);
-			const code = country.trim();
-			// Two letters not all upper-case, tested without making the upper-case copy of every row's code.
-			if (isLowerCaseCode(code)) {
-				const upper = code.toUpperCase();
-				builder.add('country_case', rowNumber, [{ rowNumber, column: COL.Country, value: upper }]);
-				if (builder.wantsExample('country_case', country)) {
-					builder.addExample('country_case', { before: country, after: upper });
-				}
-			}
-		}
-		// Its values are unpacked only when one of them may have a stray space.
-		if (packed && !STRAY_SPACE_IN_ROW.test(stored)) continue;
-		const values = row.values;
-		for (let column = 0; column < values.length; column++) {
-			const value = values[column];
-			if (!hasStraySpace(value)) continue;
-			const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
-			if (tidy !== value) {
-				builder.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }]);
-				if (builder.wantsExample('whitespace', value)) builder.addExample('whitespace', { before: value, after: tidy });
+	}
+	// Its values are unpacked only when one of them may have a stray space.
+	if (packed && !STRAY_SPACE_IN_ROW.test(stored)) return;
+	const values = row.values;
+	for (let column = 0; column < values.length; column++) {
+		const value = values[column];
+		if (!hasStraySpace(value)) continue;
+		const tidy = value.trim().replace(/[ \t]{2,}/g, ' ');
+		if (tidy !== value) {
+			sink.add('whitespace', rowNumber, [{ rowNumber, column, value: tidy }]);
+			if (sink.wantsExample('whitespace', value)) {
+				sink.addExample('whitespace', rowNumber, { before: value, after: tidy });
 			}
 		}
 	}

@@ -1,0 +1,164 @@
+// The fix panel's running tally: per row, how many problems each fix clears there, kept up to date row by row
+// as the review's change event names the rows an edit touched. An edit then costs the rows it touched, not a
+// scan of every row; the cells a fix writes are gathered only when the admin applies it.
+import {
+	fixSuggestionsInSlices,
+	gatherRow,
+	MAX_EXAMPLES,
+	SUGGESTION_ORDER,
+	suggestionLabel,
+	type FindingSink,
+	type FixableRow,
+	type FixExample,
+	type FixSuggestion,
+	type FixSummary,
+	type SuggestionId
+} from './fix-suggestions';
+
+const KINDS = SUGGESTION_ORDER.length;
+const KIND_INDEX = new Map(SUGGESTION_ORDER.map((id, k) => [id, k]));
+
+/**
+ * How many rows of a kind a search for examples reads at most, once an example's row has changed: a file whose
+ * 100,000 lower-case codes are all `us` has one example to show, and reading every such row to learn it would
+ * hold the page.
+ */
+const EXAMPLE_SEARCH_ROWS = 2000;
+
+interface RowExample extends FixExample {
+	rowNumber: number;
+}
+
+export class FixIndex {
+	/** Per row and kind (`rowNumber * KINDS + kind`): the problems that kind's fix clears in the row. */
+	private counts = new Uint16Array(1024 * KINDS);
+	private readonly totals = new Array<number>(KINDS).fill(0);
+	/** Per kind, a few distinct examples, each with the row it came from (gone when that row changes). */
+	private readonly examples: RowExample[][] = SUGGESTION_ORDER.map(() => []);
+	/** Kinds whose rows were searched for examples since one was lost, and gave no more. */
+	private readonly searched = new Set<number>();
+	/** Rows naming a group or technician the workspace lacks (`missingRecords` reads them). */
+	private readonly naming = new Set<number>();
+
+	private readonly sink: FindingSink = {
+		add: (id, rowNumber) => {
+			const k = KIND_INDEX.get(id)!;
+			this.counts[rowNumber * KINDS + k]++;
+			this.totals[k]++;
+		},
+		wantsExample: (id, before) => {
+			const examples = this.examples[KIND_INDEX.get(id)!];
+			return examples.length < MAX_EXAMPLES && !examples.some((e) => e.before === before);
+		},
+		addExample: (id, rowNumber, example) => this.examples[KIND_INDEX.get(id)!].push({ ...example, rowNumber })
+	};
+
+	/** `rowOf` gives a row in the review by its number, or undefined when it is not (deleted, or left out). */
+	constructor(private readonly rowOf: (rowNumber: number) => FixableRow | undefined) {}
+
+	/** Takes the row as it is now: what it contributed before is taken back first. */
+	set(row: FixableRow): void {
+		this.remove(row.rowNumber);
+		this.ensureRoom(row.rowNumber);
+		gatherRow(row, this.sink);
+		if (row.issues.some((issue) => issue.code === 'group_unknown' || issue.code === 'technician_unknown')) {
+			this.naming.add(row.rowNumber);
+		}
+	}
+
+	/** Takes back all a row contributed (it was deleted, left out, or is about to be set again). */
+	remove(rowNumber: number): void {
+		const base = rowNumber * KINDS;
+		if (base < this.counts.length) {
+			for (let k = 0; k < KINDS; k++) {
+				const count = this.counts[base + k];
+				if (count === 0) continue;
+				this.totals[k] -= count;
+				this.counts[base + k] = 0;
+				const examples = this.examples[k];
+				const at = examples.findIndex((example) => example.rowNumber === rowNumber);
+				if (at >= 0) {
+					examples.splice(at, 1);
+					this.searched.delete(k);
+				}
+			}
+		}
+		this.naming.delete(rowNumber);
+	}
+
+	/** Each fix with problems to clear, in the panel's order, with its count and a few examples. */
+	summaries(): FixSummary[] {
+		const summaries: FixSummary[] = [];
+		for (let k = 0; k < KINDS; k++) {
+			if (this.totals[k] === 0) continue;
+			this.findExamples(k);
+			const id = SUGGESTION_ORDER[k];
+			summaries.push({
+				id,
+				label: suggestionLabel(id),
+				count: this.totals[k],
+				examples: this.examples[k].map(({ before, after }) => ({ before, after }))
+			});
+		}
+		return summaries;
+	}
+
+	/** The rows naming a group or technician the workspace lacks, in row order. */
+	rowsNamingUnknown(): FixableRow[] {
+		return [...this.naming]
+			.sort((a, b) => a - b)
+			.flatMap((rowNumber) => {
+				const row = this.rowOf(rowNumber);
+				return row ? [row] : [];
+			});
+	}
+
+	/**
+	 * The suggestions with every cell they write, for these fixes (all when none is named), gathered from the
+	 * rows that have them, a slice at a time. Undefined when cancelled.
+	 */
+	async suggestions(ids?: readonly SuggestionId[], isCancelled = () => false): Promise<FixSuggestion[] | undefined> {
+		const kinds = (ids ?? SUGGESTION_ORDER).map((id) => KIND_INDEX.get(id)!);
+		const rows: FixableRow[] = [];
+		this.eachRowWith(kinds, (row) => void rows.push(row));
+		const found = await fixSuggestionsInSlices(rows, isCancelled);
+		return found?.filter((suggestion) => ids === undefined || ids.includes(suggestion.id));
+	}
+
+	/** Visits the rows in the review that have a problem of one of `kinds`, in row order, until `visit` says stop. */
+	private eachRowWith(kinds: readonly number[], visit: (row: FixableRow) => boolean | void) {
+		const rowCount = this.counts.length / KINDS;
+		for (let rowNumber = 0; rowNumber < rowCount; rowNumber++) {
+			const base = rowNumber * KINDS;
+			if (!kinds.some((k) => this.counts[base + k] > 0)) continue;
+			const row = this.rowOf(rowNumber);
+			if (row && visit(row) === false) return;
+		}
+	}
+
+	/** Tops up a kind's examples after one was lost with its row, reading a bounded number of its rows. */
+	private findExamples(k: number) {
+		const examples = this.examples[k];
+		if (examples.length >= Math.min(MAX_EXAMPLES, this.totals[k]) || this.searched.has(k)) return;
+		this.searched.add(k);
+		const id = SUGGESTION_ORDER[k];
+		const onlyExamples: FindingSink = {
+			add: () => {},
+			wantsExample: (found, before) => found === id && this.sink.wantsExample(found, before),
+			addExample: (found, rowNumber, example) => this.sink.addExample(found, rowNumber, example)
+		};
+		let read = 0;
+		this.eachRowWith([k], (row) => {
+			gatherRow(row, onlyExamples);
+			return examples.length < MAX_EXAMPLES && ++read < EXAMPLE_SEARCH_ROWS;
+		});
+	}
+
+	private ensureRoom(rowNumber: number) {
+		const needed = (rowNumber + 1) * KINDS;
+		if (needed <= this.counts.length) return;
+		const grown = new Uint16Array(Math.max(needed, this.counts.length * 2));
+		grown.set(this.counts);
+		this.counts = grown;
+	}
+}
