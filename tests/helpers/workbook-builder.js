@@ -1,13 +1,21 @@
 // Builds small .xlsx workbooks for the tests, with fflate and handwritten XML (as Excel writes them: shared
 // strings, styles with number formats, row and cell references), so no binary fixture is committed.
 // Plain JavaScript: the unit tests (Vitest) and the e2e tests (node:test) both use it.
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 
 const encoder = new TextEncoder();
 const strToU8 = (text) => encoder.encode(text);
 
 const escape = (text) =>
 	String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The parts every package has, the same whatever its sheets. */
+const PACKAGE_PARTS = {
+	'[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+	'_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+};
 
 function columnName(index) {
 	let name = '';
@@ -102,19 +110,23 @@ export function buildXlsx(sheets, options = {}) {
 		.join('');
 	files['xl/workbook.xml'] =
 		`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${options.date1904 ? ' date1904="1"' : ''}/><sheets>${sheetEntries}</sheets></workbook>`;
-	const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 	files['xl/_rels/workbook.xml.rels'] =
 		`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-			.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+			.map(
+				(_, i) =>
+					`<Relationship Id="rId${i + 1}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+			)
 			.join(
 				''
-			)}<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${R}/styles" Target="styles.xml"/></Relationships>`;
-	files['_rels/.rels'] =
-		`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-	files['[Content_Types].xml'] =
-		`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`;
+			)}<Relationship Id="rIdS" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/></Relationships>`;
+	Object.assign(files, PACKAGE_PARTS);
 	for (const [name, text] of Object.entries(files)) add(name, text);
 	zip.end();
+	return joined(chunks);
+}
+
+/** @param {Uint8Array[]} chunks */
+function joined(chunks) {
 	const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
 	let at = 0;
 	for (const chunk of chunks) {
@@ -122,6 +134,111 @@ export function buildXlsx(sheets, options = {}) {
 		at += chunk.length;
 	}
 	return out;
+}
+
+/**
+ * The parts of a one-sheet workbook around XML given as written, for what buildXlsx does not write (namespace
+ * prefixes, rich text, cells without references, formulas). Each string is the content of its root element.
+ * @param {{ sheetData: string, sharedStrings?: string, styles?: string, workbookPr?: string, prefix?: string }} xml
+ * @returns {Record<string, string>}
+ */
+export function workbookParts(xml) {
+	const p = xml.prefix ? `${xml.prefix}:` : '';
+	const ns = xml.prefix ? `xmlns:${xml.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+	const parts = {
+		...PACKAGE_PARTS,
+		'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${ns} xmlns:r="${RELATIONSHIPS}">${xml.workbookPr ?? ''}<${p}sheets><${p}sheet name="Sheet1" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+		'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/></Relationships>`,
+		'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${ns}><${p}sheetData>${xml.sheetData}</${p}sheetData></${p}worksheet>`
+	};
+	if (xml.sharedStrings !== undefined)
+		parts['xl/sharedStrings.xml'] =
+			`<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns}>${xml.sharedStrings}</${p}sst>`;
+	if (xml.styles !== undefined)
+		parts['xl/styles.xml'] =
+			`<?xml version="1.0" encoding="UTF-8"?><${p}styleSheet ${ns}>${xml.styles}</${p}styleSheet>`;
+	return parts;
+}
+
+/**
+ * The bytes of a ZIP of these parts, deflated, or stored uncompressed (method 0) as some writers store them.
+ * @param {Record<string, string>} parts
+ * @param {{ stored?: boolean }} [options]
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
+export function zipParts(parts, options = {}) {
+	const chunks = [];
+	const zip = new Zip((error, data) => {
+		if (error) throw error;
+		chunks.push(data);
+	});
+	for (const [name, text] of Object.entries(parts)) {
+		const file = options.stored ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+		zip.add(file);
+		file.push(strToU8(text), true);
+	}
+	zip.end();
+	return joined(chunks);
+}
+
+/**
+ * The same ZIP written as a ZIP64 writer writes it: every size and offset in the central directory at its
+ * 32-bit maximum with the real value in a ZIP64 extra field, and a ZIP64 end record and locator before the end
+ * record, whose own fields are at their maximum too.
+ * @param {Uint8Array} zip
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
+export function asZip64(zip) {
+	const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+	const eocd = zip.length - 22;
+	const count = view.getUint16(eocd + 10, true);
+	const directoryOffset = view.getUint32(eocd + 16, true);
+	const entries = [];
+	for (let i = 0, at = directoryOffset; i < count; i++) {
+		const nameLength = view.getUint16(at + 28, true);
+		const extraLength = view.getUint16(at + 30, true);
+		const commentLength = view.getUint16(at + 32, true);
+		const header = zip.slice(at, at + 46 + nameLength);
+		const rest = zip.slice(at + 46 + nameLength, at + 46 + nameLength + extraLength + commentLength);
+		const h = new DataView(header.buffer);
+		const extra = new Uint8Array(28);
+		const e = new DataView(extra.buffer);
+		e.setUint16(0, 1, true);
+		e.setUint16(2, 24, true);
+		e.setBigUint64(4, BigInt(h.getUint32(24, true)), true);
+		e.setBigUint64(12, BigInt(h.getUint32(20, true)), true);
+		e.setBigUint64(20, BigInt(h.getUint32(42, true)), true);
+		h.setUint32(20, 0xffffffff, true);
+		h.setUint32(24, 0xffffffff, true);
+		h.setUint32(42, 0xffffffff, true);
+		h.setUint16(30, extraLength + extra.length, true);
+		entries.push(header, extra, rest);
+		at += 46 + nameLength + extraLength + commentLength;
+	}
+	const directory = joined(entries);
+	const record = new Uint8Array(56);
+	const r = new DataView(record.buffer);
+	r.setUint32(0, 0x06064b50, true);
+	r.setBigUint64(4, 44n, true);
+	r.setUint16(12, 45, true);
+	r.setUint16(14, 45, true);
+	r.setBigUint64(24, BigInt(count), true);
+	r.setBigUint64(32, BigInt(count), true);
+	r.setBigUint64(40, BigInt(directory.length), true);
+	r.setBigUint64(48, BigInt(directoryOffset), true);
+	const locator = new Uint8Array(20);
+	const l = new DataView(locator.buffer);
+	l.setUint32(0, 0x07064b50, true);
+	l.setBigUint64(8, BigInt(directoryOffset + directory.length), true);
+	l.setUint32(16, 1, true);
+	const end = new Uint8Array(22);
+	const d = new DataView(end.buffer);
+	d.setUint32(0, 0x06054b50, true);
+	d.setUint16(8, 0xffff, true);
+	d.setUint16(10, 0xffff, true);
+	d.setUint32(12, 0xffffffff, true);
+	d.setUint32(16, 0xffffffff, true);
+	return joined([zip.slice(0, directoryOffset), directory, record, locator, end]);
 }
 
 /** A Compound File (as an encrypted .xlsx or an .xls is) naming this stream in its directory. */

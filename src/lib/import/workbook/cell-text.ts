@@ -75,7 +75,10 @@ export function formatNumber(number: number, format: string, date1904 = false): 
 	const { code, value } = section;
 	const plain = stripDecorations(code);
 	if (plain === undefined) return generalNumber(number);
-	if (isDateFormat(plain)) return isoFromSerial(number, plain, date1904);
+	if (isDateFormat(plain)) {
+		// Excel fills a negative date or time with ####: the number itself is kept, not a day before 1900.
+		return number < 0 ? generalNumber(number) : isoFromSerial(number, plain, date1904, /\[h+\]/i.test(code));
+	}
 	return numberByPattern(value, plain) ?? generalNumber(number);
 }
 
@@ -84,8 +87,11 @@ export function generalNumber(number: number): string {
 	if (Number.isInteger(number) && Math.abs(number) < 1e21) return number.toFixed(0);
 	const rounded = Number(number.toPrecision(15));
 	const text = String(rounded);
-	// A very small number would print as 1e-7: write it out, as a spreadsheet's cell shows it.
-	return /e-/i.test(text) ? rounded.toFixed(20).replace(/\.?0+$/, '') : text;
+	// A very small number would print as 1e-7: write it out with all its digits, as a spreadsheet's cell does.
+	const [mantissa, exponent] = text.split(/e-/i);
+	if (exponent === undefined) return text;
+	const digits = mantissa.replace(/[-.]/g, '');
+	return `${rounded < 0 ? '-' : ''}0.${'0'.repeat(Number(exponent) - 1)}${digits}`;
 }
 
 /** Splits at semicolons outside quotes and brackets. */
@@ -116,15 +122,16 @@ function sections(format: string): string[] {
 /**
  * The section of a format that applies to a number (positive;negative;zero;text), with the value it shows:
  * a negative section shows the absolute value (it writes its own sign or brackets). Undefined for General,
- * text (@) and conditional sections ([<=9999999]), which read as the plain number.
+ * text (@), conditional sections ([<=9999999]) and a section left empty to hide its numbers (`#,##0;;`),
+ * which read as the plain number: an empty cell would lose the value.
  */
 function chooseSection(format: string, number: number): { code: string; value: number } | undefined {
 	const trimmed = format.trim();
 	if (trimmed === '' || /^general$/i.test(trimmed) || trimmed === '@') return undefined;
 	const parts = sections(trimmed);
 	if (parts.some((part) => /\[[<>=]/.test(part))) return undefined;
-	if (number < 0 && parts.length >= 2 && parts[1] !== '') return { code: parts[1], value: -number };
-	if (number === 0 && parts.length >= 3 && parts[2] !== '') return { code: parts[2], value: 0 };
+	if (number < 0 && parts.length >= 2) return parts[1] === '' ? undefined : { code: parts[1], value: -number };
+	if (number === 0 && parts.length >= 3) return parts[2] === '' ? undefined : { code: parts[2], value: 0 };
 	if (/general/i.test(parts[0])) return undefined;
 	return { code: parts[0], value: number };
 }
@@ -177,8 +184,11 @@ function isDateFormat(plain: string): boolean {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** A date serial in ISO form: the date, the time, or both, as the format shows them. */
-function isoFromSerial(serial: number, plain: string, date1904: boolean): string {
+/**
+ * A date serial in ISO form: the date, the time, or both, as the format shows them. Elapsed hours ([h]:mm)
+ * count on past 24 (1.5 days is 36:00), as a duration and with no date.
+ */
+function isoFromSerial(serial: number, plain: string, date1904: boolean, elapsedHours = false): string {
 	const code = codeOnly(plain).toLowerCase();
 	const hasDate = /[dy]/.test(code) || (/m/.test(code) && !/[hs]/.test(code));
 	const hasTime = /[hs]/.test(code);
@@ -189,8 +199,9 @@ function isoFromSerial(serial: number, plain: string, date1904: boolean): string
 		days++;
 		seconds = 0;
 	}
+	if (elapsedHours) seconds += days * 86400;
 	const time = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}${hasSeconds ? `:${pad(seconds % 60)}` : ''}`;
-	if (!hasDate) return time;
+	if (!hasDate || elapsedHours) return time;
 	// Excel counts 1900-02-29, a day that never was: serials from 61 on are one day ahead of the calendar.
 	const epoch = date1904 ? Date.UTC(1904, 0, 1) : days >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
 	const date = new Date(epoch + days * 86400000);
@@ -233,7 +244,7 @@ function numberByPattern(value: number, plain: string): string | undefined {
 		divider--;
 	}
 	const decimals = point >= 0 ? tokens.slice(point + 1).filter(isDigit) : [];
-	const fixed = Math.abs(scaled).toFixed(decimals.length);
+	const fixed = roundedText(Math.abs(scaled), decimals.length);
 	const [intDigits, fraction = ''] = fixed.split('.');
 	const negative = scaled < 0 && Number(fixed) !== 0;
 
@@ -287,6 +298,16 @@ function numberByPattern(value: number, plain: string): string | undefined {
 	const text = `${negative ? '-' : ''}${integer}${fractionText}`;
 	// A zero under "#" shows nothing in the sheet, but an empty cell would lose it here.
 	return text.trim() === '' ? '0' : text;
+}
+
+/**
+ * A number to so many decimals as a spreadsheet rounds it: half up on its 15 significant digits
+ * (166330.775 → 166330.78), where toFixed rounds the binary value just below (166330.77).
+ */
+function roundedText(value: number, decimals: number): string {
+	const [mantissa, exponent] = Number(value.toPrecision(15)).toExponential().split('e');
+	const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+	return Number(`${shifted}e-${decimals}`).toFixed(decimals);
 }
 
 function literal(token: string): string {

@@ -59,8 +59,18 @@ function relationships(xml: string): Relationship[] {
 	}));
 }
 
+/**
+ * A part's name as looked up: OPC part names are case-insensitive (a writer may store xl/SharedStrings.xml
+ * for a relationship to sharedStrings.xml), and some Windows tools store folders with backslashes.
+ */
+function partKey(name: string): string {
+	return name.replace(/\\/g, '/').toLowerCase();
+}
+
+type Parts = Map<string, ZipEntry>;
+
 /** What a ZIP that is no workbook is, in the admin's words. */
-async function notAWorkbook(file: Blob, entries: Map<string, ZipEntry>): Promise<FileProblem> {
+async function notAWorkbook(file: Blob, entries: Parts): Promise<FileProblem> {
 	const mimetype = entries.get('mimetype');
 	const kind = mimetype && mimetype.uncompressedSize < 200 ? await entryText(file, mimetype) : '';
 	if (kind.includes('opendocument.spreadsheet')) {
@@ -78,23 +88,23 @@ async function notAWorkbook(file: Blob, entries: Map<string, ZipEntry>): Promise
 /** Opens a workbook: its list of parts (refused past the size limit), its sheets, formats and date system. */
 export async function openWorkbook(file: Blob): Promise<Workbook> {
 	const list = await readZipDirectory(file);
-	const entries = new Map(list.map((entry) => [entry.name, entry]));
+	const entries: Parts = new Map(list.map((entry) => [partKey(entry.name), entry]));
 	const rootRels = entries.get('_rels/.rels');
 	const rootTarget = rootRels
 		? relationships(await entryText(file, rootRels)).find((r) => OFFICE_DOCUMENT.test(r.type))?.target
 		: undefined;
 	const workbookPath = rootTarget ? resolvePath('', rootTarget) : 'xl/workbook.xml';
-	const workbookEntry = entries.get(workbookPath);
+	const workbookEntry = entries.get(partKey(workbookPath));
 	if (!workbookEntry) throw await notAWorkbook(file, entries);
 	// Only a workbook is held to the limit: any other ZIP is refused by name, never unpacked.
 	checkUnpackedSize(list);
 
 	const workbookXml = await entryText(file, workbookEntry);
-	const rels = entries.get(relsPath(workbookPath));
+	const rels = entries.get(partKey(relsPath(workbookPath)));
 	const links = rels ? relationships(await entryText(file, rels)) : [];
 	const partOf = (type: RegExp) => {
 		const link = links.find((r) => type.test(r.type));
-		return link ? entries.get(resolvePath(workbookPath, link.target)) : undefined;
+		return link ? entries.get(partKey(resolvePath(workbookPath, link.target))) : undefined;
 	};
 
 	const sheets: SheetInfo[] = [];
@@ -103,7 +113,7 @@ export async function openWorkbook(file: Blob): Promise<Workbook> {
 		const link = links.find((r) => r.id === attribute(attributes, 'id'));
 		// Chart sheets and dialog sheets hold no rows.
 		if (!link || !/\/worksheet$/.test(link.type)) continue;
-		const entry = entries.get(resolvePath(workbookPath, link.target));
+		const entry = entries.get(partKey(resolvePath(workbookPath, link.target)));
 		if (!entry) continue;
 		const state = attribute(attributes, 'state');
 		sheets.push({
@@ -197,7 +207,8 @@ function rowCells(content: string, workbook: Workbook, strings: readonly string[
 		} else {
 			VALUE.lastIndex = 0;
 			const raw = VALUE.exec(inner)?.[2] ?? '';
-			if (type === 's') text = strings[Number(raw)] ?? '';
+			// An empty <v/> names no string: Number('') would be 0, the first one.
+			if (type === 's') text = raw === '' ? '' : (strings[Number(raw)] ?? '');
 			else if (type === 'str' || type === 'e') text = decodeCellText(raw);
 			else {
 				const style = Number(attribute(attributes, 's') ?? 0);

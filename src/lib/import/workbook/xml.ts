@@ -76,10 +76,26 @@ function codePoint(code: number): string {
 	return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
-/** Text with XML's entities decoded. */
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/** Text with XML's entities decoded, and CDATA sections taken as they stand (some writers wrap cell text so). */
 export function decodeXml(text: string): string {
+	if (text.includes('<![CDATA[')) {
+		let decoded = '';
+		let at = 0;
+		for (const match of text.matchAll(CDATA)) {
+			decoded += decodeEntities(text.slice(at, match.index)) + match[1];
+			at = match.index + match[0].length;
+		}
+		return decoded + decodeEntities(text.slice(at));
+	}
+	return decodeEntities(text);
+}
+
+function decodeEntities(text: string): string {
 	if (!text.includes('&')) return text;
-	return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+	return text.replace(ENTITY, (_, entity: string) => {
 		if (entity[0] !== '#') return NAMED[entity];
 		return codePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
 	});

@@ -1,6 +1,7 @@
 // The ZIP container of a workbook, read from its central directory: which parts it holds and how large each
 // says it unpacks to (checked against the limit before anything is inflated), and each part inflated a slice
-// at a time, never past the size it declared.
+// at a time, never past the size it declared. ZIP64 records are read too: some writers use them for any file,
+// and a part really past 4 GB then meets the size limit with its true size.
 import { Inflate } from 'fflate';
 import { FileProblem } from '../file-problem';
 import { formatCount } from '$lib/wording';
@@ -18,6 +19,12 @@ export interface ZipEntry {
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EXTRA_ID = 0x0001;
+/** A 16- or 32-bit field at its maximum says: the real value is in a ZIP64 record. */
+const IN_ZIP64_16 = 0xffff;
+const IN_ZIP64_32 = 0xffffffff;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 /** The end record is 22 bytes, plus a comment of at most 65,535. */
@@ -33,6 +40,43 @@ async function bytesOf(file: Blob, start: number, end: number): Promise<DataView
 	return new DataView(await file.slice(start, end).arrayBuffer());
 }
 
+/** An unsigned 64-bit little-endian field, exact up to 2^53 (far past any file a browser reads). */
+function uint64(view: DataView, at: number): number {
+	return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x100000000;
+}
+
+interface DirectoryPlace {
+	count: number;
+	size: number;
+	offset: number;
+}
+
+/** Where the central directory is, from the ZIP64 end record that the locator before the end record names. */
+async function zip64Directory(file: Blob, eocdAt: number): Promise<DirectoryPlace> {
+	const locatorAt = eocdAt - 20;
+	const locator = locatorAt >= 0 ? await bytesOf(file, locatorAt, eocdAt) : undefined;
+	if (!locator || locator.getUint32(0, true) !== ZIP64_LOCATOR_SIGNATURE) {
+		throw damaged('its list of contents says it is larger than it is');
+	}
+	const recordAt = uint64(locator, 8);
+	const record = await bytesOf(file, recordAt, recordAt + 56);
+	if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) {
+		throw damaged('its list of contents is missing, as when a download stops early');
+	}
+	return { count: uint64(record, 32), size: uint64(record, 40), offset: uint64(record, 48) };
+}
+
+/** The ZIP64 extra field of a directory entry (its real sizes and offset), as a view, or undefined. */
+function zip64Extra(directory: DataView, start: number, length: number): DataView | undefined {
+	for (let at = start; at + 4 <= start + length;) {
+		const id = directory.getUint16(at, true);
+		const size = directory.getUint16(at + 2, true);
+		if (id === ZIP64_EXTRA_ID) return new DataView(directory.buffer, directory.byteOffset + at + 4, size);
+		at += 4 + size;
+	}
+	return undefined;
+}
+
 /** The entries of the ZIP's central directory, or a FileProblem when it cannot be read. */
 export async function readZipDirectory(file: Blob): Promise<ZipEntry[]> {
 	const tailStart = Math.max(0, file.size - TAIL_BYTES);
@@ -45,9 +89,15 @@ export async function readZipDirectory(file: Blob): Promise<ZipEntry[]> {
 		}
 	}
 	if (eocd < 0) throw damaged('its list of contents is missing, as when a download stops early');
-	const count = tail.getUint16(eocd + 10, true);
-	const directorySize = tail.getUint32(eocd + 12, true);
-	const directoryOffset = tail.getUint32(eocd + 16, true);
+	let place: DirectoryPlace = {
+		count: tail.getUint16(eocd + 10, true),
+		size: tail.getUint32(eocd + 12, true),
+		offset: tail.getUint32(eocd + 16, true)
+	};
+	if (place.count === IN_ZIP64_16 || place.size === IN_ZIP64_32 || place.offset === IN_ZIP64_32) {
+		place = await zip64Directory(file, tailStart + eocd);
+	}
+	const { count, size: directorySize, offset: directoryOffset } = place;
 	if (directoryOffset + directorySize > file.size) throw damaged('its list of contents points past its end');
 	const directory = await bytesOf(file, directoryOffset, directoryOffset + directorySize);
 	const names = new TextDecoder('utf-8');
@@ -60,16 +110,34 @@ export async function readZipDirectory(file: Blob): Promise<ZipEntry[]> {
 		const nameLength = directory.getUint16(at + 28, true);
 		const extraLength = directory.getUint16(at + 30, true);
 		const commentLength = directory.getUint16(at + 32, true);
+		if (at + 46 + nameLength + extraLength > directory.byteLength) throw damaged('its list of contents is cut short');
 		const nameBytes = new Uint8Array(directory.buffer, directory.byteOffset + at + 46, nameLength);
-		entries.push({
+		const entry: ZipEntry = {
 			name: names.decode(nameBytes),
 			method: directory.getUint16(at + 10, true),
 			encrypted: (directory.getUint16(at + 8, true) & 1) === 1,
 			compressedSize: directory.getUint32(at + 20, true),
-			// 0xFFFFFFFF means the real size is in a ZIP64 field: 4 GB or more, beyond the limit either way.
 			uncompressedSize: directory.getUint32(at + 24, true),
 			localHeaderOffset: directory.getUint32(at + 42, true)
-		});
+		};
+		if (
+			entry.uncompressedSize === IN_ZIP64_32 ||
+			entry.compressedSize === IN_ZIP64_32 ||
+			entry.localHeaderOffset === IN_ZIP64_32
+		) {
+			// The ZIP64 field holds, in this order, only the values whose 32-bit field is at its maximum.
+			const extra = zip64Extra(directory, at + 46 + nameLength, extraLength);
+			let field = 0;
+			const next = () => {
+				if (!extra || field + 8 > extra.byteLength) throw damaged(`the size of the part ${entry.name} is missing`);
+				field += 8;
+				return uint64(extra, field - 8);
+			};
+			if (entry.uncompressedSize === IN_ZIP64_32) entry.uncompressedSize = next();
+			if (entry.compressedSize === IN_ZIP64_32) entry.compressedSize = next();
+			if (entry.localHeaderOffset === IN_ZIP64_32) entry.localHeaderOffset = next();
+		}
+		entries.push(entry);
 		at += 46 + nameLength + extraLength + commentLength;
 	}
 	return entries;

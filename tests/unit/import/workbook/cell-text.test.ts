@@ -73,4 +73,29 @@ describe('a cell as the text it shows', () => {
 		expect(formatNumber(0, '0.00;-0.00;"none"')).toBe('none');
 		expect(formatNumber(-2, '0.00;[Red]-0.00')).toBe('-2.00');
 	});
+
+	it('rounds a half up on the 15 digits a spreadsheet keeps, not down on the binary value just below', () => {
+		expect(number('166330.775', '0.00')).toBe('166330.78');
+		expect(number('1.005', '0.00')).toBe('1.01');
+		expect(number('-2.675', '#,##0.00')).toBe('-2.68');
+		expect(number('0.125', '0.00%')).toBe('12.50%');
+	});
+
+	it('counts elapsed hours on past a day, as a duration', () => {
+		expect(number('1.5', '[h]:mm:ss')).toBe('36:00:00');
+		expect(number('10.6320601851852', '[hh]:mm:ss')).toBe('255:10:10');
+		expect(number('0.5', '[h]:mm')).toBe('12:00');
+	});
+
+	it('keeps a number its format would hide: an empty section, a negative date', () => {
+		expect(number('-12.34', '#,###;;')).toBe('-12.34');
+		expect(number('0', '#,##0;-#,##0;')).toBe('0');
+		expect(number('-1.5', 'yyyy-mm-dd')).toBe('-1.5');
+		expect(number('-0.25', 'h:mm')).toBe('-0.25');
+	});
+
+	it('writes a very small number out with all its digits', () => {
+		expect(number('8.881784197001252E-16')).toBe('0.000000000000000888178419700125');
+		expect(number('-1.5E-7')).toBe('-0.00000015');
+	});
 });
