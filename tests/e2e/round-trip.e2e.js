@@ -5,33 +5,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import Papa from 'papaparse';
-import { axeViolations, downloadText, openPage, readStores, startApp, waitForReview } from './harness.js';
+import {
+	axeViolations,
+	downloadText,
+	openPage,
+	readStores,
+	startApp,
+	TEMPLATE_COLUMNS,
+	waitForReview
+} from './harness.js';
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
 
-const TEMPLATE = [
-	'ClientName',
-	'PrimaryContactFirstName',
-	'PrimaryContactLastName',
-	'PrimaryContactEmail',
-	'Code',
-	'PhoneNumber',
-	'SecondaryContactFirstName',
-	'SecondaryContactLastName',
-	'SecondaryContactEmail',
-	'SiteName',
-	'AddressLine',
-	'City',
-	'State',
-	'Country',
-	'PostalCode',
-	'Timezone',
-	'EmailDomains',
-	'AccountManager',
-	'TechnicianGroups'
-];
 const EXTRA = ['Contract tier', 'Seats', 'Hours', 'Holidays', 'Property: Door code', 'Property: Notes, misc'];
 
 const client = (name, email, cells = {}) => ({
@@ -129,7 +116,7 @@ async function storedClients(page) {
 test('an export carries every field but the logo: a fresh browser imports the same clients', async () => {
 	const first = await openPage(app, '/settings');
 	await addCustomFields(first.page);
-	const source = Papa.unparse(CLIENTS, { columns: [...TEMPLATE, ...EXTRA] });
+	const source = Papa.unparse(CLIENTS, { columns: [...TEMPLATE_COLUMNS, ...EXTRA] });
 	await importFile(first.page, 'clients.csv', source, 'Import 4 clients');
 	const before = await storedClients(first.page);
 	// What the file said is what was stored: the extra columns were read, not dropped.
@@ -150,7 +137,7 @@ test('an export carries every field but the logo: a fresh browser imports the sa
 	);
 	const exported = Papa.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
 	assert.deepEqual(exported.meta.fields, [
-		...TEMPLATE,
+		...TEMPLATE_COLUMNS,
 		'Contract tier',
 		'Seats',
 		'Hours',
