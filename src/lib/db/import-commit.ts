@@ -9,7 +9,7 @@ import { indexWorkspace } from '$lib/domain/workspace';
 import { UserFacingError } from './errors';
 import { newId } from './ids';
 import { db, type ImportRecord, type UpdatedClient } from './schema';
-import { compareWithClient, diffClient, updatedRecord, type UpdatePolicy } from '$lib/domain/client-diff';
+import { updateOf, type UpdatePolicy } from '$lib/domain/client-diff';
 import { COL } from '$lib/domain/template';
 import { loadWorkspaceSnapshot } from './snapshot';
 
@@ -100,9 +100,12 @@ export async function commitImport(
 				const current = chunk.some((row) => row.updates !== undefined)
 					? await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''))
 					: [];
+				// Each update worked out once: what the rules judge (the row merged into the client) and what it writes.
+				const planned = chunk.map((_, i) =>
+					current[i] ? updateOf(values[i], current[i], policy, workspace, createdAt) : undefined
+				);
 				chunk.forEach((row, i) => {
-					// An update is judged as it leaves the client: the row merged into it.
-					const judged = current[i] ? compareWithClient(values[i], current[i], policy, workspace).merged : values[i];
+					const judged = planned[i]?.merged ?? values[i];
 					const issues = checkRowAgainstWorkspace(judged, workspace, { selfClientId: row.updates });
 					if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
 					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
@@ -112,13 +115,14 @@ export async function commitImport(
 				const changed: ClientRecord[] = [];
 				chunk.forEach((row, i) => {
 					const existing = current[i];
+					const updated = planned[i]?.updated;
 					if (!existing) {
 						added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
-					} else if (diffClient(values[i], existing, policy, workspace).length > 0) {
+					} else if (updated) {
 						const { logo, ...before } = existing;
 						void logo;
 						updates.push({ before, updatedAt: createdAt });
-						changed.push(updatedRecord(values[i], existing, policy, workspace, createdAt));
+						changed.push(updated);
 					}
 				});
 				for (const record of added) clientIds.push(record.id);

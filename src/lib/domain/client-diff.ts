@@ -214,6 +214,13 @@ function planUpdate(
 		takesFile(COL.Country) &&
 		(normaliseCountry(cell(COL.Country)) ?? cell(COL.Country).trim()) !== existing.site.country;
 	if (countryChanged && !takesFile(COL.State)) merged[COL.State] = '';
+	// Most rows of a list that comes back say what the client holds, as the export writes it: no change, and no
+	// record to build to learn so (a value written otherwise, `us` for `US`, takes the long way below).
+	let asWritten = !countryChanged;
+	for (let column = 0; asWritten && column < current.length; column++) {
+		if (takesFile(column) && cell(column).trim() !== current[column]) asWritten = false;
+	}
+	if (asWritten) return { changes: [], merged, next: existing, lookups };
 	const follows = (column: number) => takesFile(column) || (column === COL.State && countryChanged);
 	const next = toClientRecord(merged, workspace, {
 		id: existing.id,
@@ -255,6 +262,25 @@ export function diffClient(
 	return planUpdate(values, existing, policy, workspace).changes;
 }
 
+/**
+ * All a commit needs of a row naming an existing client, worked out once: the row merged into the client (what
+ * the rules judge), its changes, and the client as the update leaves it (null when nothing changes).
+ */
+export function updateOf(
+	values: readonly string[],
+	existing: ClientRecord,
+	policy: UpdatePolicy,
+	workspace: WorkspaceIndex,
+	now: string
+): { merged: string[]; changes: FieldChange[]; updated: ClientRecord | null } {
+	const plan = planUpdate(values, existing, policy, workspace);
+	return {
+		merged: plan.merged,
+		changes: plan.changes,
+		updated: plan.changes.length === 0 ? null : applyPlan(plan, existing, now)
+	};
+}
+
 /** The client as the update leaves it: the same id, createdAt, importId and logo, and business hours, holidays and properties unless the file carries them; every field the diff changes set from the row (a secondary contact, site, phone as a whole consistent object), every other field exactly as it was (including custom fields of fields since deleted and an account manager id whose technician is gone); updatedAt = now. */
 export function updatedRecord(
 	values: readonly string[],
@@ -263,7 +289,10 @@ export function updatedRecord(
 	workspace: WorkspaceIndex,
 	now: string
 ): ClientRecord {
-	const { changes, next, lookups } = planUpdate(values, existing, policy, workspace);
+	return applyPlan(planUpdate(values, existing, policy, workspace), existing, now);
+}
+
+function applyPlan({ changes, next, lookups }: UpdatePlan, existing: ClientRecord, now: string): ClientRecord {
 	// A Blob is immutable: the logo is shared, not copied.
 	const { logo, ...rest } = existing;
 	const updated: ClientRecord = { ...structuredClone(rest), logo, updatedAt: now };

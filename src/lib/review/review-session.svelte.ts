@@ -516,10 +516,15 @@ export class ReviewSession {
 		const kind = skipped ? 'skipped' : changes.length === 0 ? 'unchanged' : 'update';
 		// Judged as the update leaves the client: an empty cell whose value is kept is no missing value. A row left
 		// out (add new only, or skipped) is not written, so nothing of it can block the import.
+		// A row merged into the client the same as the file wrote it (most rows of a list that comes back) is judged
+		// as the worker judged it, with this same client as its own: its issues are the row's own.
+		const asFiled = merged.every((value, column) => value === (values[column] ?? ''));
 		const issues =
 			kind === 'skipped'
 				? []
-				: checkRow([...merged, ...values.slice(merged.length)], this.workspace, { selfClientId: client.id });
+				: asFiled
+					? row.ownIssues.filter((issue) => !isFileRemark(issue))
+					: checkRow([...merged, ...values.slice(merged.length)], this.workspace, { selfClientId: client.id });
 		return { kind, clientId: client.id, clientName: client.name, changes, issues };
 	}
 
