@@ -248,7 +248,11 @@ async function chooseAndReview(page, file, rows, changes) {
 		}
 		const flat = (text) => text.replace(/\s+/g, ' ').trim();
 		const where = `the review shows "${flat(now.counts) || 'no counts of existing clients'}", summary "${flat(now.summary)}"${now.alert ? `, alert "${flat(now.alert)}"` : ''}`;
-		if (Date.now() - lastChange > STALLED_MS) throw new Error(`stalled: ${where}`);
+		if (Date.now() - lastChange > STALLED_MS) {
+			// Counts of existing clients that stay other than the file's are a mismatch, not a slow review.
+			const Stalled = comparing && flat(now.counts) ? CountMismatch : Error;
+			throw new Stalled(`stalled: ${where}`);
+		}
 		if (Date.now() - started > 60 * MINUTE) throw new Error(`over 60 min: ${where}`);
 	}
 	const probe = await page.evaluate(() => ({

@@ -120,7 +120,7 @@ export function table(results) {
 		.filter((r) => r.error)
 		.map(
 			(r) =>
-				`${count(r.rows)} rows${isUpdate(r) ? ', update,' : ''}${r.format === 'xlsx' ? ', .xlsx,' : ''} ${r.countsDiffer ? "not published, its counts differ from the generator's at" : 'stopped at'} ${r.error}`
+				`${count(r.rows)} rows${isUpdate(r) ? ', update' : ''}${r.format === 'xlsx' ? ', .xlsx' : ''}: ${r.countsDiffer ? "not published, its counts differ from the generator's, at" : 'stopped at'} ${r.error}`
 		);
 	return [...lines, ...failures.map((f) => `\n${f}`)].join('\n');
 }
