@@ -1,21 +1,38 @@
-// What the benchmark reads through the Chrome DevTools Protocol: the page's JS heap, sampled, and CPU profiles
-// of the main thread with a summary of where its time went.
+// What the benchmark reads through the Chrome DevTools Protocol: the JS heap of the page and its workers,
+// sampled, and CPU profiles of the main thread with a summary of where its time went.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sleep } from './timings.js';
 
-/** Samples the page's used JS heap (CDP) every `everyMs`, keeping the peak of each phase. */
+/**
+ * Samples the used JS heap (V8's, CDP `Runtime.getHeapUsage`) of the page's main thread and of its dedicated
+ * workers, nested ones too, every `everyMs`, keeping each phase's peaks: `{ mainThread, workers }`, where
+ * `workers` is the sum over the workers alive at one sample. A spike that rises and falls between two samples
+ * is missed: the peaks are lower bounds.
+ */
 export function sampleHeap(cdp, everyMs = 200) {
+	const page = { send: (method, params) => cdp.send(method, params), on: (event, take) => cdp.on(event, take) };
+	const workers = new Map();
+	const watching = attachWorkers(page, workers);
 	const peaks = {};
 	let phase = 'load';
 	let running = true;
+	const usedBy = (target) => target.send('Runtime.getHeapUsage').then(({ usedSize }) => usedSize);
 	const take = async () => {
-		const { metrics } = await cdp.send('Performance.getMetrics');
-		const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-		peaks[phase] = Math.max(peaks[phase] ?? 0, used);
+		const [mainThread, ...inWorkers] = await Promise.all([
+			usedBy(page),
+			// A worker that ends as it is asked holds nothing any more.
+			...[...workers.values()].map((worker) => usedBy(worker).catch(() => 0))
+		]);
+		const peak = (peaks[phase] ??= { mainThread: 0, workers: 0 });
+		peak.mainThread = Math.max(peak.mainThread, mainThread);
+		peak.workers = Math.max(
+			peak.workers,
+			inWorkers.reduce((sum, used) => sum + used, 0)
+		);
 	};
 	const loop = (async () => {
-		await cdp.send('Performance.enable');
+		await watching;
 		while (running) {
 			await take().catch(() => (running = false));
 			await sleep(everyMs);
@@ -31,6 +48,72 @@ export function sampleHeap(cdp, everyMs = 200) {
 			running = false;
 			await loop.catch(() => {});
 			return peaks;
+		}
+	};
+}
+
+/** The highest of `peaks` (from `sampleHeap`) over `phases`, main thread and workers apart; null when unmeasured. */
+export function peakOver(peaks, phases) {
+	const highest = (key) => Math.max(...phases.map((phase) => peaks[phase]?.[key] ?? 0)) || null;
+	return { mainThread: highest('mainThread'), workers: highest('workers') };
+}
+
+/**
+ * Keeps `workers` (session id → a session as `{ send, on }`) to the dedicated workers of `target` (a session of
+ * the same shape), and theirs, as they start and end; resolves once `target` is watched. Through auto-attach
+ * without flattening, each worker is reached with `Target.sendMessageToTarget` (Playwright's CDP sessions take
+ * no session id of their own).
+ */
+function attachWorkers(target, workers) {
+	target.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+		if (targetInfo.type !== 'worker') return;
+		const worker = through(target, sessionId);
+		workers.set(sessionId, worker);
+		// A worker's own helpers (the parse worker's check helpers) are its children, not the page's.
+		attachWorkers(worker, workers).catch(() => {});
+	});
+	target.on('Target.detachedFromTarget', ({ sessionId }) => {
+		workers.get(sessionId)?.close();
+		workers.delete(sessionId);
+	});
+	return target.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+}
+
+/** A session to the target `sessionId` attached to `parent`, its messages carried by the parent. */
+function through(parent, sessionId) {
+	const pending = new Map();
+	const listeners = new Map();
+	let lastId = 0;
+	let closed = false;
+	parent.on('Target.receivedMessageFromTarget', (event) => {
+		if (event.sessionId !== sessionId) return;
+		const message = JSON.parse(event.message);
+		if (message.id === undefined) {
+			for (const take of listeners.get(message.method) ?? []) take(message.params);
+			return;
+		}
+		const call = pending.get(message.id);
+		pending.delete(message.id);
+		if (message.error) call?.reject(new Error(message.error.message));
+		else call?.resolve(message.result);
+	});
+	return {
+		send(method, params = {}) {
+			if (closed) return Promise.reject(new Error('the worker is gone'));
+			const id = ++lastId;
+			return new Promise((resolve, reject) => {
+				pending.set(id, { resolve, reject });
+				const message = JSON.stringify({ id, method, params });
+				parent.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
+			});
+		},
+		on(event, take) {
+			listeners.set(event, [...(listeners.get(event) ?? []), take]);
+		},
+		close() {
+			closed = true;
+			for (const call of pending.values()) call.reject(new Error('the worker is gone'));
+			pending.clear();
 		}
 	};
 }

@@ -3,10 +3,12 @@
 // second file until its review shows "This file names existing clients" with the expected counts (0 new,
 // N/10 updated, 9N/10 unchanged), with the longest main-thread task meanwhile, and its import from the click
 // to the outcome, `Imported 0 clients, updated N/10`. Then every stored client is read back: N of them, N/10
-// written again, each with the City the update file gives it.
+// written again, each with the City the update file gives it. Counts that differ from the generator's publish no
+// figure.
 import { join } from 'node:path';
 import { installProbes } from './browser/probes.js';
-import { sampleHeap, startProfile, stopProfile } from './cdp.js';
+import { peakOver, sampleHeap, startProfile, stopProfile } from './cdp.js';
+import { checkCounts, CountMismatch } from './counts.js';
 import { citiesAfterUpdate } from './generate.js';
 import { checkStoredClients, importRows, importUpdate } from './page-steps.js';
 import { attribute, longTasksBetween, MINUTE, parseSummary, sleep, withTimeout } from './timings.js';
@@ -23,7 +25,8 @@ const count = (n) => n.toLocaleString('en');
 /**
  * Measures the update of `files.rows` existing clients (`files` from `updateFiles`). `options` = { url,
  * profile, outDir, log, thinkMs }. Never throws: a failure is recorded in `error` with the step it happened in,
- * and the figures measured before it are kept.
+ * and the figures measured before it are kept; counts that differ from the generator's (`countsDiffer`) keep
+ * none.
  */
 export async function measureUpdate(freshBrowser, files, options) {
 	const { url, profile, outDir, log, thinkMs } = options;
@@ -63,7 +66,7 @@ export async function measureUpdate(freshBrowser, files, options) {
 		await heap.phase('existing');
 		await sleep(ADMIN_MOMENT_MS);
 		const existingReview = await chooseAndReview(page, files.existing.path, rows, {});
-		checkSummary(existingReview.summary, files.existing.expected, 'the review of the existing clients');
+		checkCounts('the review of the existing clients', existingReview.summary, files.existing.expected);
 		await withTimeout(
 			page.evaluate(() => window.__bench.until('saved')),
 			30 * MINUTE,
@@ -71,7 +74,7 @@ export async function measureUpdate(freshBrowser, files, options) {
 		);
 		await sleep(thinkMs);
 		const existing = await importRows(page, cdp, false);
-		if (existing.rows !== rows) throw new Error(`the first import reads "${existing.heading}", not ${count(rows)}`);
+		checkCounts('the first import', existing, { rows });
 		figures.existingImportRowsPerSecond = existing.rows / (existing.ms / 1000);
 		details.existingImport = existing;
 
@@ -86,7 +89,7 @@ export async function measureUpdate(freshBrowser, files, options) {
 		await startProfile(cdp, profile);
 		const review = await chooseAndReview(page, files.update.path, rows, expected);
 		details.profileCompare = await stopProfile(cdp, profile, join(outDir, `profile-${rows}-compare.cpuprofile`));
-		checkSummary(review.summary, files.update.expected, 'the review of the update');
+		checkCounts('the review of the update', review.summary, files.update.expected);
 		const { chosenAt, marks } = review;
 		const at = (name) => (marks[name] ? Math.round(marks[name].seen - chosenAt) : null);
 		figures.compareMs = marks.compared.painted - chosenAt;
@@ -152,15 +155,19 @@ export async function measureUpdate(freshBrowser, files, options) {
 			stored.cityMismatches > 0 && `${count(stored.cityMismatches)} with another City (${stored.firstMismatches})`,
 			stored.missing > 0 && `${count(stored.missing)} missing`
 		].filter(Boolean);
-		if (problems.length > 0) throw new Error(problems.join('; '));
+		if (problems.length > 0) throw new CountMismatch(`the stored clients: ${problems.join('; ')}`);
 	} catch (error) {
 		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
 		result.error = `${step}: ${crashed || message.slice(0, 300)}`;
+		result.countsDiffer = error instanceof CountMismatch;
 		log(`  ! update: ${result.error}`);
 	} finally {
 		const peaks = await heap.stop();
-		figures.peakHeapBytes = Math.max(...UPDATE_PHASES.map((phase) => peaks[phase] ?? 0)) || null;
+		const peak = peakOver(peaks, UPDATE_PHASES);
+		figures.peakMainThreadHeapBytes = peak.mainThread;
+		figures.peakWorkersHeapBytes = peak.workers;
 		details.heapPeaksByPhase = peaks;
+		if (result.countsDiffer) result.figures = {};
 		await browser.close();
 	}
 	return result;
@@ -171,11 +178,6 @@ const summarise = (tasks) => ({
 	totalMs: Math.round(tasks.totalMs),
 	longestMs: tasks.longest?.duration ?? 0
 });
-
-function checkSummary(summary, expected, what) {
-	const differs = Object.entries(expected).filter(([key, value]) => summary[key] !== value);
-	if (differs.length > 0) throw new Error(`${what} counts ${JSON.stringify(summary)}, not ${JSON.stringify(expected)}`);
-}
 
 /**
  * Chooses `file` and waits until its review is ready: every row in the grid and, when `changes` names counts,
@@ -246,7 +248,11 @@ async function chooseAndReview(page, file, rows, changes) {
 		}
 		const flat = (text) => text.replace(/\s+/g, ' ').trim();
 		const where = `the review shows "${flat(now.counts) || 'no counts of existing clients'}", summary "${flat(now.summary)}"${now.alert ? `, alert "${flat(now.alert)}"` : ''}`;
-		if (Date.now() - lastChange > STALLED_MS) throw new Error(`stalled: ${where}`);
+		if (Date.now() - lastChange > STALLED_MS) {
+			// Counts of existing clients that stay other than the file's are a mismatch, not a slow review.
+			const Stalled = comparing && flat(now.counts) ? CountMismatch : Error;
+			throw new Stalled(`stalled: ${where}`);
+		}
 		if (Date.now() - started > 60 * MINUTE) throw new Error(`over 60 min: ${where}`);
 	}
 	const probe = await page.evaluate(() => ({

@@ -2,6 +2,7 @@
 // found with "Next problem", the import (of new clients, or adding and updating), what it stored, and the raw
 // Dexie bulkPut the import is compared with.
 import { startProfile, stopProfile } from './cdp.js';
+import { CountMismatch } from './counts.js';
 import { BENCH_PATH } from './site.js';
 import { longTasksBetween, MINUTE, sleep, withTimeout } from './timings.js';
 
@@ -63,10 +64,10 @@ export async function importUpdate(page, cdp, profile, profileFile, { added, upd
 	const button = page.getByRole('button', { name: /^Import: add [\d,]+, update [\d,]+$/ });
 	const label = (await button.innerText()).replace(/\s+/g, ' ').trim();
 	const wanted = `Import: add ${count(added)}, update ${count(updated)}`;
-	if (label !== wanted) throw new Error(`the import button reads "${label}", not "${wanted}"`);
+	if (label !== wanted) throw new CountMismatch(`the import button reads "${label}", not "${wanted}"`);
 	const outcome = await clickToOutcome(page, cdp, profile, profileFile, button);
 	const heading = `Imported ${count(added)} client${added === 1 ? '' : 's'}, updated ${count(updated)}`;
-	if (outcome.heading !== heading) throw new Error(`the outcome reads "${outcome.heading}", not "${heading}"`);
+	if (outcome.heading !== heading) throw new CountMismatch(`the outcome reads "${outcome.heading}", not "${heading}"`);
 	return { added, updated, label, ...outcome };
 }
 

@@ -35,6 +35,12 @@ const mb = (bytes) =>
 const time = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`);
 const has = (value) => value !== undefined && value !== null && !Number.isNaN(value);
 
+/** The peaks of the used JS heap: the page's main thread, and its workers together (see bench/cdp.js). */
+const HEAP_COLUMNS = [
+	['Peak JS heap, main thread', (r) => has(r.figures.peakMainThreadHeapBytes) && mb(r.figures.peakMainThreadHeapBytes)],
+	['Peak JS heap, workers', (r) => has(r.figures.peakWorkersHeapBytes) && mb(r.figures.peakWorkersHeapBytes)]
+];
+
 const COLUMNS = [
 	['Rows', (r) => count(r.rows)],
 	['File', (r) => `${mb(r.fileBytes)}${r.format === 'xlsx' ? ' .xlsx' : ''}`],
@@ -54,7 +60,7 @@ const COLUMNS = [
 		'Raw Dexie bulkPut',
 		(r) => has(r.figures.rawBulkPutRowsPerSecond) && `${count(r.figures.rawBulkPutRowsPerSecond)} rows/s`
 	],
-	['Peak JS heap', (r) => has(r.figures.peakHeapBytes) && mb(r.figures.peakHeapBytes)]
+	...HEAP_COLUMNS
 ];
 
 /** The update phase's table: existing clients, a file naming them all, one in ten changed. */
@@ -79,7 +85,7 @@ const UPDATE_COLUMNS = [
 		(r) => has(r.figures.updateFileRowsPerSecond) && `${count(r.figures.updateFileRowsPerSecond)} rows/s`
 	],
 	['Longest task in the update', (r) => has(r.figures.updateLongestTaskMs) && time(r.figures.updateLongestTaskMs)],
-	['Peak JS heap', (r) => has(r.figures.peakHeapBytes) && mb(r.figures.peakHeapBytes)]
+	...HEAP_COLUMNS
 ];
 
 const isUpdate = (r) => r.kind === 'update';
@@ -98,11 +104,12 @@ function markdown(columns, results) {
 
 /**
  * Markdown tables: a row per size; then, when the update was measured, a row per size of it. A failed size
- * shows where it stopped.
+ * shows where it stopped; one whose counts differ from the generator's has no row.
  */
 export function table(results) {
-	const imports = results.filter((r) => !isUpdate(r));
-	const updates = results.filter(isUpdate);
+	const published = results.filter((r) => !r.countsDiffer);
+	const imports = published.filter((r) => !isUpdate(r));
+	const updates = published.filter(isUpdate);
 	const lines = imports.length > 0 ? markdown(COLUMNS, imports) : [];
 	if (updates.length > 0) {
 		if (lines.length > 0) lines.push('');
@@ -111,7 +118,10 @@ export function table(results) {
 	}
 	const failures = results
 		.filter((r) => r.error)
-		.map((r) => `${count(r.rows)} rows${isUpdate(r) ? ', update,' : ''} stopped at ${r.error}`);
+		.map(
+			(r) =>
+				`${count(r.rows)} rows${isUpdate(r) ? ', update' : ''}${r.format === 'xlsx' ? ', .xlsx' : ''}: ${r.countsDiffer ? "not published, its counts differ from the generator's, at" : 'stopped at'} ${r.error}`
+		);
 	return [...lines, ...failures.map((f) => `\n${f}`)].join('\n');
 }
 
@@ -128,7 +138,7 @@ export function notes(results) {
 			const lines = [`${count(r.rows)} rows${r.format === 'xlsx' ? ', from a workbook' : ''}:`];
 			if (d.milestonesMs) {
 				lines.push(
-					`  reading shown ${time(d.milestonesMs.readingShown)}, first rows on screen ${time(d.milestonesMs.firstScreen)}, review shown ${time(d.milestonesMs.reviewShown)}, first grid rows ${time(d.milestonesMs.firstRowsShown)}, all rows in the grid ${time(d.milestonesMs.allRowsInGrid)}; summary ${d.summaryMatchesExpected ? 'as generated' : `DIFFERS: ${JSON.stringify(d.summary)}`}`
+					`  reading shown ${time(d.milestonesMs.readingShown)}, first rows on screen ${time(d.milestonesMs.firstScreen)}, review shown ${time(d.milestonesMs.reviewShown)}, first grid rows ${time(d.milestonesMs.firstRowsShown)}, all rows in the grid ${time(d.milestonesMs.allRowsInGrid)}`
 				);
 			}
 			if (d.longTasks) {
@@ -153,13 +163,7 @@ export function notes(results) {
 				);
 			}
 			if (d.rawBulkPut) lines.push(`  raw bulkPut of ${count(d.rawBulkPut.rows)} rows: ${time(d.rawBulkPut.ms)}`);
-			if (d.heapPeaksByPhase) {
-				lines.push(
-					`  heap peaks: ${Object.entries(d.heapPeaksByPhase)
-						.map(([phase, bytes]) => `${phase} ${mb(bytes)}`)
-						.join(', ')}`
-				);
-			}
+			if (d.heapPeaksByPhase) lines.push(heapNotes(d.heapPeaksByPhase));
 			for (const [phase, profile] of [
 				['read', d.profileRead],
 				['import', d.import?.profile]
@@ -208,13 +212,7 @@ function updateNotes(r) {
 			`  stored: ${count(d.stored.stored)} clients, ${count(d.stored.updated)} written again, ${count(d.stored.cityMismatches)} with another City than the file's`
 		);
 	}
-	if (d.heapPeaksByPhase) {
-		lines.push(
-			`  heap peaks: ${Object.entries(d.heapPeaksByPhase)
-				.map(([phase, bytes]) => `${phase} ${mb(bytes)}`)
-				.join(', ')}`
-		);
-	}
+	if (d.heapPeaksByPhase) lines.push(heapNotes(d.heapPeaksByPhase));
 	for (const [phase, profile] of [
 		['compare', d.profileCompare],
 		['update', d.update?.profile]
@@ -225,4 +223,10 @@ function updateNotes(r) {
 			lines.push(`    ${time(entry.ms).padStart(7)} ${entry.share.padStart(7)}  ${entry.fn}`);
 	}
 	return lines.join('\n');
+}
+
+/** Each phase's heap peaks, the main thread's and the workers'. */
+function heapNotes(peaks) {
+	const phases = Object.entries(peaks).map(([phase, peak]) => `${phase} ${mb(peak.mainThread)} + ${mb(peak.workers)}`);
+	return `  heap peaks (main thread + workers): ${phases.join(', ')}`;
 }

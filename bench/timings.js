@@ -21,14 +21,14 @@ export const median = (values) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** The summary bar's four counts. */
+/** The summary bar's four counts, each worded in the singular when it is one ("1 row with errors"). */
 export function parseSummary(text) {
 	const number = (label) => Number(new RegExp(`([\\d,]+)\\s+${label}`).exec(text)?.[1].replace(/,/g, '') ?? NaN);
 	return {
-		rows: number('rows\\b(?! with)'),
-		rowsWithErrors: number('rows with errors'),
-		errors: number('errors\\b'),
-		warnings: number('warnings')
+		rows: number('rows?\\b(?! with)'),
+		rowsWithErrors: number('rows? with errors'),
+		errors: number('errors?\\b'),
+		warnings: number('warnings?\\b')
 	};
 }
 

@@ -98,7 +98,7 @@ export function installProbes() {
 			: new Promise((resolve) => (bench.waiters[name] ??= []).push(resolve));
 
 	const errorCount = () =>
-		Number(/([\d,]+)\s+errors/.exec(document.querySelector('.summary')?.textContent ?? '')?.[1].replace(/,/g, ''));
+		Number(/([\d,]+)\s+errors?\b/.exec(document.querySelector('.summary')?.textContent ?? '')?.[1].replace(/,/g, ''));
 
 	/**
 	 * Arms the measure of one edit: from the Enter that commits it (its event time) until the summary counts
