@@ -14,8 +14,11 @@ const ROWS = 2_500;
 const NO_FIRST_NAME = Math.ceil(ROWS / 400);
 const COUNTRY = TEMPLATE_COLUMNS.indexOf('Country');
 
-/** 2,500 clients, each with its country written as a name ("India"): one fix-all fixes every row. */
-function clientsCsv() {
+/**
+ * 2,500 clients, each with its country written as a name ("India"): one fix-all fixes every row. `groups`: the
+ * TechnicianGroups of every row.
+ */
+function clientsCsv(groups = '') {
 	const lines = [TEMPLATE_COLUMNS.join(',')];
 	for (let i = 0; i < ROWS; i++) {
 		const row = {
@@ -25,7 +28,8 @@ function clientsCsv() {
 			PrimaryContactEmail: `contact.${i}@client${i}.example`,
 			SiteName: 'HQ',
 			Country: 'India',
-			Timezone: 'Asia/Kolkata'
+			Timezone: 'Asia/Kolkata',
+			TechnicianGroups: groups
 		};
 		lines.push(TEMPLATE_COLUMNS.map((column) => row[column] ?? '').join(','));
 	}
@@ -82,10 +86,10 @@ const countriesFix = (page) =>
 		.filter({ hasText: 'Countries written as names' })
 		.getByRole('button', { name: 'Fix 2,500 problems', exact: true });
 
-async function openLargeReview(page) {
+async function openLargeReview(page, groups) {
 	await page
 		.locator('input[type=file]')
-		.setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(clientsCsv()) });
+		.setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(clientsCsv(groups)) });
 	await waitForReview(page);
 }
 
@@ -116,7 +120,7 @@ test('a fix-all of 2,500 rows and its undo: the counts shown and the stored draf
 	assert.deepEqual(consoleErrors, []);
 });
 
-test('a fix-all of 2,500 rows whose check cannot be made changes nothing, leaves Undo, and says why', async () => {
+test('a fix-all or a match of 2,500 rows whose check cannot be made changes nothing, leaves Undo, and says why', async () => {
 	const { page, context } = await openPage(app, '/');
 	// A browser that refuses the check helpers' script (a policy, say): the page can start no helper.
 	await context.addInitScript(() => {
@@ -131,17 +135,19 @@ test('a fix-all of 2,500 rows whose check cannot be made changes nothing, leaves
 		};
 	});
 	await page.goto(`${app.url}/import/`);
-	await openLargeReview(page);
-	await settledCounts(page, BEFORE);
+	// "Svc Desk": a group the Match values panel matches to the demo's Service Desk, in every row.
+	await openLargeReview(page, 'Svc Desk');
+	const before = { ...BEFORE, errors: BEFORE.errors + ROWS };
+	await settledCounts(page, before);
 
 	await countriesFix(page).click();
 	const alert = page.getByRole('alert').filter({ hasText: 'could not be checked' });
-	await alert.waitFor();
+	await alert.getByText(/^“Countries written as names”/).waitFor();
 	assert.equal(
 		await alert.innerText(),
 		'“Countries written as names” (2,500 rows) could not be checked, so nothing was changed: The browser refused to start a helper. Try again.'
 	);
-	await settledCounts(page, BEFORE);
+	await settledCounts(page, before);
 	assert.equal(await page.getByRole('button', { name: /^Undo/ }).isDisabled(), true);
 	assert.equal(
 		await page
@@ -151,4 +157,21 @@ test('a fix-all of 2,500 rows whose check cannot be made changes nothing, leaves
 		0
 	);
 	assert.deepEqual([...new Set((await storedCountries(page)).values())], ['India']);
+
+	const match = page.getByRole('region', { name: 'Match values' });
+	await match.getByRole('button', { name: 'Apply 1 match', exact: true }).click();
+	await alert.getByText(/^“Match 1 value”/).waitFor();
+	assert.equal(
+		await alert.innerText(),
+		'“Match 1 value” (2,500 rows) could not be checked, so nothing was changed: The browser refused to start a helper. Try again.'
+	);
+	await settledCounts(page, before);
+	assert.equal(await page.getByRole('button', { name: /^Undo/ }).isDisabled(), true);
+	assert.equal(
+		await match
+			.getByRole('status')
+			.filter({ hasText: /^Matched/ })
+			.count(),
+		0
+	);
 });
