@@ -42,7 +42,12 @@ function park(helper: CheckHelper): CheckHelper {
 export function prepareCheckHelpers(): () => void {
 	wanted = true;
 	return whenIdle(() => {
-		if (wanted && idle.length === 0) idle = startHelpers().map(park);
+		if (!wanted || idle.length > 0) return;
+		try {
+			idle = startHelpers().map(park);
+		} catch {
+			// The browser would not start them (it refused the script): a large edit tries again, and says so if it fails.
+		}
 	});
 }
 

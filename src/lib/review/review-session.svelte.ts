@@ -14,6 +14,7 @@ import type { ClientRecord } from '$lib/domain/client';
 import { compareWithClient, type FieldChange, type UpdatePolicy } from '$lib/domain/client-diff';
 import type { FileSettings, ReceivedRow } from '../import/protocol';
 import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
+import { messageOf, plural } from '$lib/wording';
 
 /** The issues of a row without any: one shared array, not a million empty ones. */
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
@@ -117,6 +118,9 @@ export const LARGE_EDIT_ROWS = 2_000;
 const COMPARE_SLICE_MS = 12;
 const LARGE_EDIT_SLICE = 2_000;
 
+/** A large edit's check failed (none of its cells is in yet): the rows it would have changed, and why. */
+type CheckFailed = (rows: number, error: unknown) => void;
+
 export interface CellChange {
 	rowNumber: number;
 	column: number;
@@ -198,6 +202,11 @@ export class ReviewSession {
 
 	/** A large edit under way: how many of its rows are in so far. */
 	applying = $state.raw<{ done: number; total: number } | null>(null);
+	/**
+	 * What the page says when a large edit, undo or redo could not be checked (a helper would not start): none
+	 * of its cells were taken in, and its step is back where it was in the history. Gone at the next step.
+	 */
+	checkFailure = $state<string | null>(null);
 	/** Edits waiting for a large one to finish, in order. */
 	private queue: Promise<void> | null = null;
 	private snapshot: WorkspaceSnapshot;
@@ -298,9 +307,14 @@ export class ReviewSession {
 			newRows[i].flatMap((value, column) => (value === '' ? [] : [{ rowNumber: row.rowNumber, column, value }]))
 		);
 		const after = [...real, ...filled];
-		this.record({ kind: 'paste', label, added, before: this.valuesBefore(real), after });
+		const entry: HistoryEntry = { kind: 'paste', label, added, before: this.valuesBefore(real), after };
+		this.record(entry);
 		if (added.length > 0) this.attach(added);
-		this.applyCells(after);
+		this.applyCells(after, (rows, error) => {
+			this.forget(entry);
+			if (added.length > 0) this.detach(added.map((a) => a.row));
+			this.tellCheckFailed(`“${label}”`, rows, error);
+		});
 		return added.map((a) => a.row);
 	}
 
@@ -358,7 +372,10 @@ export class ReviewSession {
 				entry.before.push(...this.valuesBefore(real));
 			}
 			if (entry.after.length === 0) return this.forget(entry);
-			await this.applyLarge(entry.after);
+			await this.applyLarge(entry.after, (rows, error) => {
+				this.forget(entry);
+				this.tellCheckFailed(`“${label}”`, rows, error);
+			});
 		}, changes.length);
 	}
 
@@ -383,11 +400,17 @@ export class ReviewSession {
 		const entry = this.undoStack.pop();
 		if (!entry) return;
 		this.redoStack.push(entry);
-		if (entry.kind === 'cells') this.applyCells(() => entry.before);
+		this.checkFailure = null;
+		const failed: CheckFailed = (rows, error) => {
+			this.putBack(entry, 'undo');
+			if (entry.kind === 'paste') this.attach(entry.added);
+			this.tellCheckFailed(`The undo of “${entry.label}”`, rows, error);
+		};
+		if (entry.kind === 'cells') this.applyCells(() => entry.before, failed);
 		else if (entry.kind === 'remove') this.attach(entry.rows);
 		else if (entry.kind === 'add') this.detach([entry.row]);
 		else {
-			this.applyCells(entry.before);
+			this.applyCells(entry.before, failed);
 			this.detach(entry.added.map((a) => a.row));
 		}
 		this.syncHistory();
@@ -398,14 +421,38 @@ export class ReviewSession {
 		const entry = this.redoStack.pop();
 		if (!entry) return;
 		this.undoStack.push(entry);
-		if (entry.kind === 'cells') this.applyCells(() => entry.after);
+		this.checkFailure = null;
+		const failed: CheckFailed = (rows, error) => {
+			this.putBack(entry, 'redo');
+			if (entry.kind === 'paste') this.detach(entry.added.map((a) => a.row));
+			this.tellCheckFailed(`The redo of “${entry.label}”`, rows, error);
+		};
+		if (entry.kind === 'cells') this.applyCells(() => entry.after, failed);
 		else if (entry.kind === 'remove') this.detach(entry.rows.map((r) => r.row));
 		else if (entry.kind === 'add') this.attach([{ index: entry.index, row: entry.row }]);
 		else {
 			this.attach(entry.added);
-			this.applyCells(entry.after);
+			this.applyCells(entry.after, failed);
 		}
 		this.syncHistory();
+	}
+
+	/**
+	 * An undo or redo whose large check failed changed no cell: its step goes back to the stack it came from, to
+	 * be tried again (unless a new edit has dropped it meanwhile).
+	 */
+	private putBack(entry: HistoryEntry, to: 'undo' | 'redo') {
+		const from = to === 'undo' ? this.redoStack : this.undoStack;
+		const at = from.lastIndexOf(entry);
+		if (at < 0) return;
+		from.splice(at, 1);
+		(to === 'undo' ? this.undoStack : this.redoStack).push(entry);
+		this.syncHistory();
+	}
+
+	private tellCheckFailed(step: string, rows: number, error: unknown) {
+		const reason = messageOf(error).replace(/\.$/, '');
+		this.checkFailure = `${step} (${plural(rows, 'row')}) could not be checked, so nothing was changed: ${reason}. Try again.`;
 	}
 
 	/**
@@ -546,6 +593,7 @@ export class ReviewSession {
 	private record(entry: HistoryEntry) {
 		this.undoStack.push(entry);
 		this.redoStack = [];
+		this.checkFailure = null;
 		this.syncHistory();
 	}
 
@@ -566,7 +614,7 @@ export class ReviewSession {
 	 * A large edit is checked in workers and taken in slices; edits asked for meanwhile wait their turn, and
 	 * read their values (`changes` as a function: an undo's) when it comes.
 	 */
-	private applyCells(changes: readonly CellChange[] | (() => readonly CellChange[])) {
+	private applyCells(changes: readonly CellChange[] | (() => readonly CellChange[]), failed?: CheckFailed) {
 		const now = typeof changes !== 'function' ? changes : this.queue ? undefined : changes();
 		// Whether it is large is worked out once per list of changes: a Set of up to a million row numbers.
 		const nowLarge = now !== undefined && this.isLarge(now);
@@ -578,7 +626,7 @@ export class ReviewSession {
 			() => {
 				const inTurn = now ?? (changes as () => readonly CellChange[])();
 				const large = now ? nowLarge : this.isLarge(inTurn);
-				return large ? this.applyLarge(inTurn) : this.applyNow(inTurn);
+				return large ? this.applyLarge(inTurn, failed) : this.applyNow(inTurn);
 			},
 			nowLarge ? now!.length : undefined
 		);
@@ -606,7 +654,8 @@ export class ReviewSession {
 		});
 	}
 
-	private async applyLarge(changes: readonly CellChange[]) {
+	/** `failed`: what to do when the check fails, none of the cells being in yet (without it, the failure is thrown). */
+	private async applyLarge(changes: readonly CellChange[], failed?: CheckFailed) {
 		const edited = new Map<ReviewRow, string[]>();
 		for (let i = 0; i < changes.length; i++) {
 			if (i > 0 && i % LARGE_EDIT_SLICE === 0) await nextTask();
@@ -625,10 +674,16 @@ export class ReviewSession {
 			entries.push([row, storeValues(values)]);
 		}
 		this.applying = { done: 0, total: entries.length };
-		const issues = await this.checkElsewhere!(
-			entries.map(([, stored]) => stored),
-			this.snapshot
-		);
+		let issues: RowIssue[][];
+		try {
+			issues = await this.checkElsewhere!(
+				entries.map(([, stored]) => stored),
+				this.snapshot
+			);
+		} catch (error) {
+			if (!failed) throw error;
+			return failed(entries.length, error);
+		}
 		for (let start = 0; start < entries.length; start += LARGE_EDIT_SLICE) {
 			if (start > 0) await nextTask();
 			const touched = new Set<ReviewRow>();

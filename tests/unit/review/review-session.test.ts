@@ -546,6 +546,55 @@ describe('ReviewSession large edits', () => {
 		expect(review.applying).toBeNull();
 	});
 
+	it('keeps a large undo whose check failed to undo again, and says so', async () => {
+		let failing = false;
+		const failingWhenTold = async (rows: readonly StoredValues[]) => {
+			if (failing) throw new Error('The helper stopped.');
+			return elsewhere(rows);
+		};
+		const review = new ReviewSession(SOURCE, SNAPSHOT, failingWhenTold);
+		review.addParsed(
+			Array.from({ length: LARGE_EDIT_ROWS }, (_, i) =>
+				parsed(i + 2, { ClientName: `Client ${i}`, Timezone: 'US/Eastern' })
+			)
+		);
+		review.edit(fixAll(review), 'Fix time zones');
+		await review.settled();
+		failing = true;
+		review.undo();
+		await review.settled();
+		expect(review.row(2)!.value(COL.Timezone)).toBe('America/New_York');
+		expect(review.counts.errors).toBe(0);
+		expect([review.undoLabel, review.canRedo]).toEqual(['Fix time zones', false]);
+		expect(review.checkFailure).toBe(
+			'The undo of “Fix time zones” (2,000 rows) could not be checked, so nothing was changed: The helper stopped. Try again.'
+		);
+		failing = false;
+		review.undo();
+		await review.settled();
+		expect(review.counts.errors).toBe(LARGE_EDIT_ROWS);
+		expect(review.checkFailure).toBeNull();
+	});
+
+	it('takes back a large paste whose check failed: its rows go, and nothing is left to undo', async () => {
+		const failing = async () => {
+			throw new Error('The helper stopped.');
+		};
+		const review = new ReviewSession(SOURCE, SNAPSHOT, failing);
+		review.addParsed([parsed(2), parsed(3)]);
+		const pasted = Array.from({ length: LARGE_EDIT_ROWS }, (_, i) =>
+			validRow({ ClientName: `Pasted ${i}`, PrimaryContactEmail: `pasted.${i}@client.example` })
+		);
+		review.paste([], pasted, 'Paste');
+		await review.settled();
+		expect(review.rows.map((row) => row.rowNumber)).toEqual([2, 3]);
+		expect(review.counts).toMatchObject({ rows: 2, errors: 0 });
+		expect(review.canUndo).toBe(false);
+		expect(review.checkFailure).toBe(
+			'“Paste” (2,000 rows) could not be checked, so nothing was changed: The helper stopped. Try again.'
+		);
+	});
+
 	it('names a large edit in Undo at once, and undoes it even when Undo comes before it is in', async () => {
 		const review = largeSession(LARGE_EDIT_ROWS);
 		review.edit(fixAll(review), 'Fix time zones');
