@@ -99,8 +99,8 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	assert.doesNotMatch(await cell(page, 209, 'AccountManager').getAttribute('class'), /cell-error/);
 	assert.match(await summary(page), /15 rows with errors 15 errors/);
 
-	// The review survives a reload, with the edits.
-	await page.waitForTimeout(1500);
+	// The review survives a reload, with the edits, once the page says they are saved.
+	await page.locator('.summary').getByText('Your review is saved in this browser.', { exact: true }).waitFor();
 	await page.reload();
 	await page.getByRole('heading', { name: 'Resume your review?' }).waitFor();
 	await page.getByRole('button', { name: 'Resume' }).click();

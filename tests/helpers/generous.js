@@ -3,3 +3,6 @@
 
 /** How many times its idle-machine time a test may take: a busy 2-core CI machine runs other jobs beside it. */
 export const GENEROUS = 10;
+
+/** A page slower than this to answer or to draw a frame, on an idle machine, is frozen as an admin sees it. */
+export const FROZEN_MS = 500;
