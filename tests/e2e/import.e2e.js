@@ -97,7 +97,7 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	await page.getByRole('option', { name: 'alice.johnson@northwind-it.example', exact: true }).click();
 	await details.getByText('No problem here.').waitFor();
 	assert.doesNotMatch(await cell(page, 209, 'AccountManager').getAttribute('class'), /cell-error/);
-	assert.match(await summary(page), /15 rows with errors 15 errors/);
+	assert.match(await summary(page), /^400 rows 15 rows with errors 15 errors /);
 
 	// The review survives a reload, with the edits, once the page says they are saved.
 	await page.locator('.summary').getByText('Your review is saved in this browser.', { exact: true }).waitFor();
@@ -105,12 +105,12 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 	await page.getByRole('heading', { name: 'Resume your review?' }).waitFor();
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await waitForReview(page);
-	assert.match(await summary(page), /400 rows 15 rows with errors 15 errors/);
+	assert.match(await summary(page), /^400 rows 15 rows with errors 15 errors /);
 
 	// Import the valid rows only, after the confirmation.
 	await page.getByRole('button', { name: 'Import valid rows only (385)' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Import valid rows only?' });
-	await dialog.getByText('15 rows with errors will be skipped').waitFor();
+	await dialog.getByText('15 rows with errors will be skipped', { exact: true }).waitFor();
 	const skipped = await downloadText(page, () =>
 		dialog.getByRole('button', { name: 'Download the skipped rows' }).click()
 	);
@@ -120,7 +120,7 @@ test('fixing problems in the grid clears their marks; valid rows import; a reloa
 		.split('\r\n');
 	assert.equal(skippedLines[0], `${TEMPLATE_HEADER},Errors`);
 	await dialog.getByRole('button', { name: 'Import 385 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 385 clients (15 skipped)' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 385 clients (15 skipped)', exact: true }).waitFor();
 	const clients = await readStore(page, 'clients');
 	assert.equal(clients.length, 385);
 	const fixed = clients.find((c) => c.name === 'Delta Orbit Motors 31404');
@@ -203,12 +203,12 @@ test('clients-valid.csv imports with no problem, and the import can be undone', 
 	const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
 	await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Review of clients-valid.csv');
 	await page.getByRole('button', { name: 'Import 50 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 50 clients', exact: true }).waitFor();
 	assert.equal(await focused(), 'Imported 50 clients');
 	assert.equal((await readStore(page, 'clients')).length, 50);
 	await page.getByRole('button', { name: 'Undo this import' }).click();
 	await page.getByRole('status').getByText('The import was undone: 50 clients removed.').waitFor();
-	await page.getByRole('heading', { name: 'Import undone: 50 clients removed' }).waitFor();
+	await page.getByRole('heading', { name: 'Import undone: 50 clients removed', exact: true }).waitFor();
 	assert.equal(await focused(), 'Import undone: 50 clients removed');
 	assert.equal((await readStore(page, 'clients')).length, 0);
 	assert.deepEqual(consoleErrors, []);
@@ -243,7 +243,7 @@ test('a file that takes a while shows its first rows as it is read, read-only, t
 	assert.match(shown.summary, /Reading the file/);
 	await page.getByRole('toolbar', { name: 'Review tools' }).waitFor({ timeout: 120_000 });
 	assert.equal(await page.getByRole('heading', { name: 'Reading and checking the file…' }).count(), 0);
-	assert.match(await summary(page), /400,000 rows 0 rows with errors 0 errors/);
+	assert.match(await summary(page), /^400,000 rows 0 rows with errors 0 errors /);
 	assert.equal(await firstCell.innerText(), 'Client 0');
 	// Once read, the review is edited as any other.
 	await firstCell.dblclick();
@@ -329,7 +329,7 @@ test('a Windows-1252 file with accented names is read as such and stored correct
 	await waitForReview(page);
 	await page.getByText('Read as Windows-1252').waitFor();
 	await page.getByRole('button', { name: 'Import 3 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 3 clients', exact: true }).waitFor();
 	const names = (await readStore(page, 'clients')).map((c) => c.name).sort();
 	assert.deepEqual(names, ['Café Zürich', 'Müller & Søn', 'Société Générale Clinique']);
 	await context.close();

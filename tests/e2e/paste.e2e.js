@@ -71,7 +71,7 @@ test('cells pasted on the import page go through the review to the clients list'
 	assert.equal(await cell(page, 3, 'ClientName').innerText(), 'Pasted Beta "Group"');
 
 	await page.getByRole('button', { name: 'Import 2 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 2 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 2 clients', exact: true }).waitFor();
 	const rows = await clientNames(page);
 	assert.ok(rows.some((r) => r.includes('Pasted Alpha Ltd')));
 	assert.ok(rows.some((r) => r.includes('Pasted Beta "Group"')));
@@ -136,7 +136,7 @@ test('a block pasted into the grid fills cells and adds a row, in one step of un
 		assert.match(await cell(page, 52, column).getAttribute('class'), /cell-error/, column);
 	}
 	assert.match(await summary(page), /51 rows 1 row with errors 4 errors/);
-	await page.getByRole('status').getByText('1 row was added for the paste.').waitFor();
+	await page.getByRole('status').getByText('1 row was added for the paste.', { exact: true }).waitFor();
 	await page.getByRole('button', { name: 'Undo: Paste 2 × 3 cells at row 51' }).waitFor();
 
 	// One undo takes the whole paste back: the new row and the cells.
@@ -152,7 +152,10 @@ test('a block pasted into the grid fills cells and adds a row, in one step of un
 	await page.keyboard.press('End');
 	await cell(page, 51, 'TechnicianGroups').click();
 	await dispatchPaste(page, 'x\ty\tz');
-	await page.getByRole('status').getByText('2 pasted columns run past the last column').waitFor();
+	await page
+		.getByRole('status')
+		.getByText(/^2 pasted columns run past the last column/)
+		.waitFor();
 	assert.equal(await cell(page, 51, 'TechnicianGroups').innerText(), 'x');
 
 	assert.deepEqual(consoleErrors, []);
@@ -205,7 +208,7 @@ test('clients typed into an empty table are imported; its empty rows are left ou
 	assert.match(await summary(page), /3 rows 0 rows with errors 0 errors/);
 
 	await page.getByRole('button', { name: 'Import 3 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 3 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 3 clients', exact: true }).waitFor();
 	await page.getByText('From Entered by hand').waitFor();
 	const rows = await clientNames(page);
 	for (const { ClientName: name } of typed)

@@ -208,10 +208,10 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 	await c.getByRole('heading', { name: 'This review is open in another tab' }).waitFor();
 
 	await b.getByRole('button', { name: 'Import 50 clients' }).click();
-	await b.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+	await b.getByRole('heading', { name: 'Imported 50 clients', exact: true }).waitFor();
 	for (const tab of [a, c]) {
 		const notice = tab.getByRole('region', { name: 'This review was imported in another tab' });
-		await notice.getByText('50 clients from clients-valid.csv were imported there').waitFor({ timeout: 5000 });
+		await notice.getByText(/^50 clients from clients-valid\.csv were imported there\./).waitFor({ timeout: 5000 });
 		await notice.getByRole('link', { name: 'See the clients' }).waitFor();
 		await tab.getByRole('toolbar', { name: 'Review tools' }).waitFor({ state: 'detached', timeout: 5000 });
 	}
