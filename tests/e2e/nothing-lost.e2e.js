@@ -71,7 +71,7 @@ test('a client added in another tab during a review is noticed by the commit, wh
 		.getByRole('status')
 		.filter({ hasText: /^\s*49\s+new\s+·\s+1\s+updated\s+·\s+0\s+unchanged\s*$/ })
 		.waitFor();
-	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
+	assert.match(await summary(page), /^50 rows 0 rows with errors 0 errors\b/);
 	const count = await page.evaluate(
 		() =>
 			new Promise((resolve) => {
