@@ -37,7 +37,7 @@ describe('the file settings bar of a workbook', () => {
 
 	it('says how a resumed workbook was read', () => {
 		renderBar(WORKBOOK, [], false);
-		expect(screen.getByText(/header in row 4/)).toBeInTheDocument();
+		expect(screen.getByText(/header in row 4\b/)).toBeInTheDocument();
 		expect(screen.getByText('To read it another way, choose the file again.')).toBeInTheDocument();
 	});
 

@@ -4,6 +4,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { FROZEN_MS, GENEROUS } from '../helpers/generous.js';
 import { axeViolations, openPage, startApp, fixture } from './harness.js';
 
 const [HEADER, ROW, ROW2] = readFileSync(fixture('clients-valid.csv'), 'utf8').split(/\r?\n/);
@@ -64,7 +65,7 @@ test('rows with too many or too few fields are problems of those rows', async ()
 	await choose(page, file('ragged.csv', `${HEADER}\n${ROW},extra value\n${ROW2.split(',').slice(0, 17).join(',')}\n`));
 	await review(page);
 	const summary = page.locator('.summary');
-	await summary.getByText('2 warnings').waitFor();
+	await summary.getByText('2 warnings', { exact: true }).waitFor();
 	await page.getByRole('button', { name: 'Next problem (F8)' }).click();
 	const details = page.getByRole('complementary', { name: 'Selected cell' });
 	await details.getByText('Row 2 · Whole row').waitFor();
@@ -84,18 +85,18 @@ test('the same header twenty times, and 1,000 columns, go to the column check', 
 		file('twenty.csv', `${Array(20).fill('ClientName').join(',')}\n${Array(20).fill('Acme').join(',')}\n`)
 	);
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
-	await page.getByText('19 duplicated columns: ClientName (only the first is used)').waitFor();
+	await page.getByText('19 duplicated columns: ClientName (only the first is used)', { exact: true }).waitFor();
 	await page.getByText(/^Required columns with no file column: PrimaryContactFirstName/).waitFor();
 
 	await page.getByRole('button', { name: 'Choose another file' }).click();
 	const wide = Array.from({ length: 1000 }, (_, i) => (i < 19 ? HEADER.split(',')[i] : `Extra${i}`));
 	await choose(page, file('wide.csv', `${wide.join(',')}\n${ROW}${','.repeat(981)}\n`));
 	await page.getByRole('heading', { name: 'Check the columns' }).waitFor();
-	await page.getByText('981 file columns ignored (map them to use their values)').waitFor();
+	await page.getByText('981 file columns ignored (map them to use their values)', { exact: true }).waitFor();
 	await page.getByText('…and 800 more columns, not shown; they are ignored.').waitFor();
 	await page.getByRole('button', { name: 'Continue with these columns' }).click();
 	await review(page);
-	await page.locator('.summary').getByText('0 errors').waitFor();
+	await page.locator('.summary').getByText('0 errors', { exact: true }).waitFor();
 	await context.close();
 });
 
@@ -121,7 +122,7 @@ function bigFile(name, ...parts) {
 
 /**
  * Waits for the alert while asking the page for a trivial answer again and again: the longest wait for one
- * is how long the tab froze at worst. Lenient on purpose (2 s on a shared machine); the benchmark times.
+ * is how long the tab froze at worst. The benchmark times; this only catches a freeze.
  */
 async function alertWhileAnswering(page, text) {
 	await whileAnswering(page, alert(page, text));
@@ -139,7 +140,8 @@ async function whileAnswering(page, shown) {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 	await shown;
-	assert.ok(longest < 2000, `the page answered within 2 s throughout (longest wait ${longest} ms)`);
+	const limit = FROZEN_MS * GENEROUS;
+	assert.ok(longest < limit, `the page answered within ${limit} ms throughout (longest wait ${longest} ms)`);
 }
 
 test('hostile sizes are refused with the limit named, and the tab keeps answering', async () => {
@@ -224,7 +226,7 @@ test('100,000 rows that share one email (a placeholder) are all marked, without 
 	await whileAnswering(page, review(page));
 	assert.match(
 		(await page.locator('.summary').innerText()).replace(/\s+/g, ' '),
-		/100,000 rows 100,000 rows with errors 100,000 errors/
+		/^100,000 rows 100,000 rows with errors 100,000 errors /
 	);
 	await page.locator('main .ag-row[row-id="2"] .ag-cell[col-id="PrimaryContactEmail"]').click();
 	await page.getByText(/is also in rows 3, 4, 5, 6, 7 and more than 100 others/).waitFor();

@@ -38,34 +38,34 @@ test('the list shows 50 imported clients over pages, narrows to a search and sor
 	await importFile(page, VALID_CSV, 50);
 	const names = (await readStores(page, 'clients')).clients.map((c) => c.name).sort(byNameKey);
 	await openClientsList(page);
-	await page.getByText('50 clients in this workspace.').waitFor();
+	await page.getByText('50 clients in this workspace.', { exact: true }).waitFor();
 
 	// Pages of 25, by name.
 	assert.equal(await pagerText(page), 'Showing 1–25 of 50');
 	const firstPage = await nameCells(page).allInnerTexts();
 	await page.getByRole('button', { name: 'Next' }).click();
-	await page.getByText('Showing 26–50 of 50').waitFor();
+	await page.getByText('Showing 26–50 of 50', { exact: true }).waitFor();
 	assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
 	assert.deepEqual([...firstPage, ...(await nameCells(page).allInnerTexts())], names);
 	await page.getByRole('button', { name: 'Previous' }).click();
-	await page.getByText('Showing 1–25 of 50').waitFor();
+	await page.getByText('Showing 1–25 of 50', { exact: true }).waitFor();
 	await page.getByLabel('Rows per page').selectOption('50');
-	await page.getByText('Showing 1–50 of 50').waitFor();
+	await page.getByText('Showing 1–50 of 50', { exact: true }).waitFor();
 	assert.equal(await nameCells(page).count(), 50);
 
 	// A search narrows the list: "granite" is in some names.
 	const granite = names.filter((name) => /granite/i.test(name));
 	await page.getByLabel('Search clients').fill('GRANITE');
-	await page.getByText(`${granite.length} of 50 clients match “GRANITE”.`).waitFor();
+	await page.getByText(`${granite.length} of 50 clients match “GRANITE”.`, { exact: true }).waitFor();
 	assert.deepEqual(await nameCells(page).allInnerTexts(), granite);
 	// An email matches too.
 	await page.getByLabel('Search clients').fill('sren.28@');
-	await page.getByText('1 of 50 clients match “sren.28@”.').waitFor();
+	await page.getByText('1 of 50 clients match “sren.28@”.', { exact: true }).waitFor();
 	assert.deepEqual(await nameCells(page).allInnerTexts(), ['Summit Evergreen Law Group 89572']);
 	await page.getByLabel('Search clients').fill('no such client');
 	await page.getByText('No client matches “no such client”.').waitFor();
 	await page.getByLabel('Search clients').fill('');
-	await page.getByText('50 clients in this workspace.').waitFor();
+	await page.getByText('50 clients in this workspace.', { exact: true }).waitFor();
 
 	// Sorting by name descending changes the first row.
 	const nameHeader = table(page).getByRole('columnheader', { name: /Name/ });
@@ -90,7 +90,7 @@ test('the list shows 50 imported clients over pages, narrows to a search and sor
 	await table(page).getByRole('link').first().click();
 	await page.getByRole('heading', { name: 'Client details' }).waitFor();
 	await page.goBack();
-	await page.getByText('Showing 1–50 of 50').waitFor();
+	await page.getByText('Showing 1–50 of 50', { exact: true }).waitFor();
 	assert.equal(await countryHeader.getAttribute('aria-sort'), 'ascending');
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
@@ -164,7 +164,7 @@ test('deleting a client asks first, then removes it and returns to the list', as
 	await dialog.getByRole('button', { name: 'Delete client' }).click();
 	await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
 	await page.getByRole('status').getByText('Deleted “Blue Falcon Foods 73829”.', { exact: true }).waitFor();
-	await page.getByText('49 clients in this workspace.').waitFor();
+	await page.getByText('49 clients in this workspace.', { exact: true }).waitFor();
 	assert.equal(await page.getByRole('link', { name: 'Blue Falcon Foods 73829' }).count(), 0);
 	const clients = (await readStores(page, 'clients')).clients;
 	assert.equal(clients.length, 49);
@@ -188,7 +188,7 @@ test('a search follows a client deleted in another tab', async () => {
 	await importFile(page, VALID_CSV, 50);
 	await page.goto(app.url + '/clients/?q=granite');
 	const granite = (await readStores(page, 'clients')).clients.filter((c) => /granite/i.test(c.name));
-	await page.getByText(`${granite.length} of 50 clients match “granite”.`).waitFor();
+	await page.getByText(`${granite.length} of 50 clients match “granite”.`, { exact: true }).waitFor();
 
 	const other = await context.newPage();
 	await other.goto(app.url + '/clients/?q=granite');
@@ -197,7 +197,7 @@ test('a search follows a client deleted in another tab', async () => {
 	await other.getByRole('dialog').getByRole('button', { name: 'Delete client' }).click();
 	await other.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
 
-	await page.getByText(`${granite.length - 1} of 49 clients match “granite”.`).waitFor();
+	await page.getByText(`${granite.length - 1} of 49 clients match “granite”.`, { exact: true }).waitFor();
 	assert.equal(await page.getByRole('link', { name: granite[0].name }).count(), 0);
 	assert.deepEqual(consoleErrors, []);
 	await context.close();

@@ -60,7 +60,7 @@ test("another tool's export is mapped by its column names and values, and its ma
 	await waitForReview(page);
 	assert.equal(await page.getByText(NOTICE).count(), 0, 'no notice for the mapping just confirmed');
 	await page.getByRole('button', { name: 'Import 5 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 5 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 5 clients', exact: true }).waitFor();
 	await page.getByRole('button', { name: /Import another file/ }).click();
 
 	// Second file, the same header written in capitals: straight to the review, with the notice.
@@ -90,7 +90,7 @@ test("another tool's export is mapped by its column names and values, and its ma
 	await page.getByRole('button', { name: 'Continue with these columns' }).click();
 	await waitForReview(page);
 	await page.getByRole('button', { name: 'Import 5 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 5 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 5 clients', exact: true }).waitFor();
 
 	// Settings lists it; forgotten there, the third file asks again.
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

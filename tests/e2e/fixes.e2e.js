@@ -158,7 +158,7 @@ test('a cell offers its own fix, taken with Alt+Enter, and its choices when seve
 	const byColumn = page.getByRole('group', { name: 'Errors by column:' });
 
 	// The error count moves to the first problem of its column; the details offer that cell's fix.
-	await byColumn.getByRole('button', { name: 'Country: 1' }).click();
+	await byColumn.getByRole('button', { name: 'Country: 1', exact: true }).click();
 	await details.getByText('Row 2 · Country').waitFor();
 	await details.getByRole('button', { name: 'Use IN' }).waitFor();
 	await page.locator('main .ag-row[row-id="2"] [col-id="Country"]').press('Alt+Enter');
@@ -166,7 +166,7 @@ test('a cell offers its own fix, taken with Alt+Enter, and its choices when seve
 		() => document.querySelector('main .ag-row[row-id="2"] [col-id="Country"]')?.textContent === 'IN'
 	);
 
-	await byColumn.getByRole('button', { name: 'Timezone: 2' }).click();
+	await byColumn.getByRole('button', { name: 'Timezone: 2', exact: true }).click();
 	await details.getByText('Row 2 · Timezone').waitFor();
 	await details.getByRole('button', { name: 'Use Asia/Kolkata' }).click();
 	await page.waitForFunction(
@@ -194,7 +194,7 @@ test('an error count by column shows only that column’s problem rows, at the f
 	];
 	await openReview(page, [HEADER, ...rows].join('\n'));
 	const byColumn = page.getByRole('group', { name: 'Errors by column:' });
-	const country = byColumn.getByRole('button', { name: 'Country: 2' });
+	const country = byColumn.getByRole('button', { name: 'Country: 2', exact: true });
 	await country.click();
 	assert.equal(await country.getAttribute('aria-pressed'), 'true');
 	await page.getByRole('complementary', { name: 'Selected cell' }).getByText('Row 3 · Country').waitFor();
@@ -212,7 +212,7 @@ test('an error count by column shows only that column’s problem rows, at the f
 	await details.getByText('Row 3 · Country').waitFor();
 	await page.keyboard.type('united states');
 	await page.keyboard.press('Enter');
-	await byColumn.getByRole('button', { name: 'Country: 1' }).waitFor();
+	await byColumn.getByRole('button', { name: 'Country: 1', exact: true }).waitFor();
 	await page.keyboard.press('F8');
 	await details.getByText('Row 5 · Country').waitFor();
 	await page.keyboard.type('france');

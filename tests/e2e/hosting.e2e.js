@@ -214,75 +214,78 @@ async function visitAndReload(page, app, path, heading) {
 	return { url, redirectedFrom: response.request().redirectedFrom()?.url() };
 }
 
+/** Set by CI (`.ci/run`): nothing may skip there, so a host that is not installed fails its tests. */
+const NOTHING_MAY_SKIP = process.env.CI_NO_SKIP === '1';
+
+/** A test on `host`: skipped, saying why, where the host is not installed, unless nothing may skip. */
+function hostTest(host, name, body) {
+	test(name, { skip: NOTHING_MAY_SKIP ? false : host.missing }, async () => {
+		if (host.missing) assert.fail(`${host.missing} (CI_NO_SKIP=1: CI runs every hosting test)`);
+		await body();
+	});
+}
+
 for (const host of HOSTS) {
 	for (const mount of MOUNTS) {
-		test(
-			`${host.name}, ${mount.name}: every page loads when visited directly and on reload`,
-			{ skip: host.missing },
-			async () => {
-				const server = await host.start(mount.root);
-				try {
-					const app = { url: server.origin + mount.base, browser };
-					// No service worker: every visit goes to the host.
-					const { page, context, consoleErrors, foreignRequests } = await openPage(app, '/import/', {
-						serviceWorkers: 'block'
-					});
-					const client = await importExampleClients(page, app);
-					assert.match(client.view, /^\/clients\/view\/\?id=[^&]+$/);
-					assert.equal(client.edit, client.view.replace('/view/', '/edit/'));
-					for (const [path, heading] of [...PAGES, [client.view, client.name], [client.edit, 'Edit client']]) {
-						const { url, redirectedFrom } = await visitAndReload(page, app, path, heading);
-						assert.equal(url.href, app.url + (path === '/clients' ? '/clients/' : path));
-						if (path === '/clients') assert.equal(redirectedFrom, app.url + path, 'the host adds the slash');
-					}
-					assert.equal(await page.getByLabel(/^Client name/).inputValue(), client.name);
-
-					await page.goto(`${app.url}/clients/view/?id=no-such-client`);
-					await page.getByRole('alert').getByText('This client does not exist (it may have been deleted).').waitFor();
-					await page.goto(`${app.url}/import/`);
-					const sample = await downloadText(page, () =>
-						page.getByRole('button', { name: 'Download sample CSV' }).click()
-					);
-					assert.match(sample.text, /^\uFEFFClientName,/);
-					assert.deepEqual(consoleErrors, []);
-					assert.deepEqual(foreignRequests, []);
-					await context.close();
-				} finally {
-					await server.close();
+		hostTest(host, `${host.name}, ${mount.name}: every page loads when visited directly and on reload`, async () => {
+			const server = await host.start(mount.root);
+			try {
+				const app = { url: server.origin + mount.base, browser };
+				// No service worker: every visit goes to the host.
+				const { page, context, consoleErrors, foreignRequests } = await openPage(app, '/import/', {
+					serviceWorkers: 'block'
+				});
+				const client = await importExampleClients(page, app);
+				assert.match(client.view, /^\/clients\/view\/\?id=[^&]+$/);
+				assert.equal(client.edit, client.view.replace('/view/', '/edit/'));
+				for (const [path, heading] of [...PAGES, [client.view, client.name], [client.edit, 'Edit client']]) {
+					const { url, redirectedFrom } = await visitAndReload(page, app, path, heading);
+					assert.equal(url.href, app.url + (path === '/clients' ? '/clients/' : path));
+					if (path === '/clients') assert.equal(redirectedFrom, app.url + path, 'the host adds the slash');
 				}
-			}
-		);
+				assert.equal(await page.getByLabel(/^Client name/).inputValue(), client.name);
 
-		test(
-			`${host.name}, ${mount.name}: after the first visit every page loads offline`,
-			{ skip: host.missing },
-			async () => {
-				const server = await host.start(mount.root);
-				try {
-					const app = { url: server.origin + mount.base, browser };
-					const { page, context, consoleErrors } = await openPage(app, '/import/');
-					await page.evaluate(async () => {
-						await navigator.serviceWorker.ready;
-						if (!navigator.serviceWorker.controller) {
-							await new Promise((done) =>
-								navigator.serviceWorker.addEventListener('controllerchange', done, { once: true })
-							);
-						}
-					});
-					const client = await importExampleClients(page, app);
-					await context.setOffline(true);
-					for (const [path, heading] of [...PAGES, [client.view, client.name], [client.edit, 'Edit client']]) {
-						await visitAndReload(page, app, path, heading);
-					}
-					await page.goto(`${app.url}/import/`);
-					await page.getByRole('button', { name: 'Try with an example file' }).click();
-					await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
-					assert.deepEqual(consoleErrors, []);
-					await context.close();
-				} finally {
-					await server.close();
-				}
+				await page.goto(`${app.url}/clients/view/?id=no-such-client`);
+				await page.getByRole('alert').getByText('This client does not exist (it may have been deleted).').waitFor();
+				await page.goto(`${app.url}/import/`);
+				const sample = await downloadText(page, () =>
+					page.getByRole('button', { name: 'Download sample CSV' }).click()
+				);
+				assert.match(sample.text, /^\uFEFFClientName,/);
+				assert.deepEqual(consoleErrors, []);
+				assert.deepEqual(foreignRequests, []);
+				await context.close();
+			} finally {
+				await server.close();
 			}
-		);
+		});
+
+		hostTest(host, `${host.name}, ${mount.name}: after the first visit every page loads offline`, async () => {
+			const server = await host.start(mount.root);
+			try {
+				const app = { url: server.origin + mount.base, browser };
+				const { page, context, consoleErrors } = await openPage(app, '/import/');
+				await page.evaluate(async () => {
+					await navigator.serviceWorker.ready;
+					if (!navigator.serviceWorker.controller) {
+						await new Promise((done) =>
+							navigator.serviceWorker.addEventListener('controllerchange', done, { once: true })
+						);
+					}
+				});
+				const client = await importExampleClients(page, app);
+				await context.setOffline(true);
+				for (const [path, heading] of [...PAGES, [client.view, client.name], [client.edit, 'Edit client']]) {
+					await visitAndReload(page, app, path, heading);
+				}
+				await page.goto(`${app.url}/import/`);
+				await page.getByRole('button', { name: 'Try with an example file' }).click();
+				await page.getByRole('toolbar', { name: 'Review tools' }).waitFor();
+				assert.deepEqual(consoleErrors, []);
+				await context.close();
+			} finally {
+				await server.close();
+			}
+		});
 	}
 }

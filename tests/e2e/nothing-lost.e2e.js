@@ -71,7 +71,7 @@ test('a client added in another tab during a review is noticed by the commit, wh
 		.getByRole('status')
 		.filter({ hasText: /^\s*49\s+new\s+·\s+1\s+updated\s+·\s+0\s+unchanged\s*$/ })
 		.waitFor();
-	assert.match(await summary(page), /50 rows 0 rows with errors 0 errors/);
+	assert.match(await summary(page), /^50 rows 0 rows with errors 0 errors\b/);
 	const count = await page.evaluate(
 		() =>
 			new Promise((resolve) => {
@@ -118,7 +118,7 @@ test('a workspace backup restores every client after a reset, and persistent sto
 	const { page, context } = await openPage(app, '/import');
 	await page.locator('input[type=file]').setInputFiles(fixture('clients-valid.csv'));
 	await page.getByRole('button', { name: 'Import 50 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 50 clients', exact: true }).waitFor();
 
 	await page.goto(app.url + '/settings');
 	await page
@@ -142,10 +142,10 @@ test('a workspace backup restores every client after a reset, and persistent sto
 		.getByLabel('Restore from backup…')
 		.setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
 	const dialog = page.getByRole('dialog', { name: 'Restore from backup?' });
-	await dialog.getByText(/50 clients, 8 technicians and\s+5 groups/).waitFor();
+	await dialog.getByText(/:\s+50 clients, 8 technicians and\s+5 groups\./).waitFor();
 	await dialog.getByRole('button', { name: 'Replace everything' }).click();
 	await page.getByRole('status').getByText(`Restored the workspace from ${backup.name}.`).waitFor();
 	await page.goto(app.url + '/');
-	await page.getByText('50 clients · 8 technicians · 5 groups').waitFor();
+	await page.getByText('50 clients · 8 technicians · 5 groups', { exact: true }).waitFor();
 	await context.close();
 });

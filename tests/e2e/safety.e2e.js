@@ -114,8 +114,12 @@ const HOSTILE_SVG = `<?xml version="1.0"?>
 async function scriptRanIn(context, url) {
 	const tab = await context.newPage();
 	await tab.goto(url);
+	await tab.evaluate(() => document.addEventListener('click', () => (window.__clickSeen = true), { capture: true }));
 	await tab.mouse.click(10, 10); // the link and the rect's onclick, if they survived
-	await tab.waitForTimeout(300);
+	// The click reached the document; then a frame and a task later, what it set off (a handler, a javascript:
+	// link) has run, if anything could.
+	await tab.waitForFunction(() => window.__clickSeen === true);
+	await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 	const ran = await tab.evaluate(() => ({
 		pwned: /** @type {any} */ (window).__pwned ?? null,
 		title: document.title,

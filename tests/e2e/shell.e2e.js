@@ -22,7 +22,7 @@ after(async () => app?.close());
 test('first run shows the demo workspace with no console error', async () => {
 	const { page, context, consoleErrors } = await openPage(app);
 	await page.getByRole('banner').getByText('Northwind IT Services').waitFor();
-	await page.getByText('0 clients · 8 technicians · 5 groups').waitFor();
+	await page.getByText('0 clients · 8 technicians · 5 groups', { exact: true }).waitFor();
 	assert.deepEqual(consoleErrors, []);
 	await context.close();
 });

@@ -72,7 +72,7 @@ test("a file chosen in another tab never lands in a review's draft: it asks firs
 	await a.locator('input[type=file]').setInputFiles(clientFile('p6b_A.csv', 'Alpha', 12_000, { blankAt: 11000 }));
 	await reviewShown(a);
 	await saved(a);
-	assert.match(await summary(a), /12,000 rows 1 row with errors 1 error/);
+	assert.match(await summary(a), /^12,000 rows 1 row with errors 1 error\b/);
 
 	// Tab B is told that the review is open in tab A, and choosing a file there asks before replacing it.
 	const { page: b } = await openTab(app, context, '/import');
@@ -101,7 +101,7 @@ test("a file chosen in another tab never lands in a review's draft: it asks firs
 	const { page: c } = await openTab(app, context, '/import');
 	await c.getByRole('button', { name: 'Take over here' }).click();
 	await reviewShown(c);
-	assert.match(await summary(c), /12,000 rows 0 rows with errors 0 errors/);
+	assert.match(await summary(c), /^12,000 rows 0 rows with errors 0 errors\b/);
 	await a.getByRole('alert').getByText('This review moved to another tab.').waitFor();
 
 	// Now B replaces it, confirming: the tabs showing A's review are told it was discarded.
@@ -140,7 +140,7 @@ test('a review taken over in another tab turns read-only in the first, which can
 	const { page: b, consoleErrors: bErrors } = await openTab(app, context, '/import');
 	await b.getByRole('button', { name: 'Take over here' }).click();
 	await reviewShown(b);
-	assert.match(await summary(b), /400 rows 18 rows with errors 18 errors/);
+	assert.match(await summary(b), /^400 rows 18 rows with errors 18 errors\b/);
 
 	// The first tab: a clear notice, nothing editable.
 	const notice = a.getByRole('alert').filter({ hasText: 'This review moved to another tab.' });
@@ -160,7 +160,7 @@ test('a review taken over in another tab turns read-only in the first, which can
 	assert.equal(await a.locator('.ag-cell-inline-editing').count(), 0);
 	const fixes = a.getByRole('complementary', { name: 'Selected cell' }).getByRole('button');
 	for (const fix of await fixes.all()) assert.equal(await fix.isDisabled(), true);
-	assert.match(await summary(a), /18 rows with errors 18 errors/);
+	assert.match(await summary(a), /^400 rows 18 rows with errors 18 errors\b/);
 	await a.screenshot({ path: 'tests/e2e/artifacts/two-tabs-read-only.png' });
 	assert.deepEqual(await axeViolations(a), []);
 
@@ -176,11 +176,11 @@ test('a review taken over in another tab turns read-only in the first, which can
 	await b.keyboard.type('Added in tab B');
 	await b.keyboard.press('Enter');
 	await b.waitForFunction(() => /401 rows/.test(document.querySelector('.summary')?.textContent ?? ''));
-	assert.match(await summary(b), /401 rows 19 rows with errors/);
+	assert.match(await summary(b), /^401 rows 19 rows with errors\b/);
 	await notice.getByRole('button', { name: 'Take it back' }).click();
 	await b.getByRole('alert').getByText('This review moved to another tab.').waitFor();
 	await saved(a);
-	assert.match(await summary(a), /401 rows 19 rows with errors/);
+	assert.match(await summary(a), /^401 rows 19 rows with errors\b/);
 	assert.equal(await a.getByRole('button', { name: 'Add row', exact: true }).isDisabled(), false);
 	assert.equal(await b.getByRole('button', { name: 'Add row', exact: true }).isDisabled(), true);
 
@@ -190,7 +190,7 @@ test('a review taken over in another tab turns read-only in the first, which can
 	await b.waitForFunction(async () => (await navigator.locks.query()).held.length === 0, null, { timeout: 3000 });
 	await b.getByRole('button', { name: 'Take it back' }).click();
 	await saved(b);
-	assert.match(await summary(b), /401 rows 19 rows with errors/);
+	assert.match(await summary(b), /^401 rows 19 rows with errors\b/);
 	assert.deepEqual(consoleErrors, []);
 	assert.deepEqual(bErrors, []);
 	await context.close();
@@ -208,10 +208,10 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 	await c.getByRole('heading', { name: 'This review is open in another tab' }).waitFor();
 
 	await b.getByRole('button', { name: 'Import 50 clients' }).click();
-	await b.getByRole('heading', { name: 'Imported 50 clients' }).waitFor();
+	await b.getByRole('heading', { name: 'Imported 50 clients', exact: true }).waitFor();
 	for (const tab of [a, c]) {
 		const notice = tab.getByRole('region', { name: 'This review was imported in another tab' });
-		await notice.getByText('50 clients from clients-valid.csv were imported there').waitFor({ timeout: 5000 });
+		await notice.getByText(/^50 clients from clients-valid\.csv were imported there\./).waitFor({ timeout: 5000 });
 		await notice.getByRole('link', { name: 'See the clients' }).waitFor();
 		await tab.getByRole('toolbar', { name: 'Review tools' }).waitFor({ state: 'detached', timeout: 5000 });
 	}

@@ -33,7 +33,7 @@ test('a file of 22 unchanged, 5 changed and 3 new clients updates 5 in place, ad
 	await choose(csvFile('clients.csv', CLIENTS.slice(0, 30)));
 	await waitForReview(page);
 	await page.getByRole('button', { name: 'Import 30 clients' }).click();
-	await page.getByRole('heading', { name: 'Imported 30 clients' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 30 clients', exact: true }).waitFor();
 	const first = await readStore(page, 'clients');
 	assert.equal(first.length, 30);
 
@@ -84,7 +84,7 @@ test('a file of 22 unchanged, 5 changed and 3 new clients updates 5 in place, ad
 	await page.screenshot({ path: `${ARTIFACTS}/update-review.png`, fullPage: true });
 
 	await page.getByRole('button', { name: 'Import: add 3, update 5' }).click();
-	await page.getByRole('heading', { name: 'Imported 3 clients, updated 5' }).waitFor();
+	await page.getByRole('heading', { name: 'Imported 3 clients, updated 5', exact: true }).waitFor();
 
 	const after = byName(await readStore(page, 'clients'));
 	assert.equal(after.size, 33);

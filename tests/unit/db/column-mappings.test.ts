@@ -94,7 +94,7 @@ describe('remembered column mappings', () => {
 			await rememberMapping([`Column ${n}`], ['ClientName'], undefined, day(n));
 		await rememberMapping(['Column 1'], ['City'], undefined, day(60));
 		await rememberMapping(['New'], ['City'], undefined, day(61));
-		expect(await findRememberedMapping(['Column 1'])).toBeDefined();
+		expect((await findRememberedMapping(['Column 1']))?.mapping).toEqual(['City']);
 		expect(await findRememberedMapping(['Column 2'])).toBeUndefined();
 	});
 
@@ -136,6 +136,10 @@ describe('remembered column mappings', () => {
 		await db.settings.put({ key: 'columnMappings', value: 'nonsense' });
 		expect(await listRememberedMappings()).toEqual([]);
 		await rememberMapping(HEADER, MAPPING, undefined, day(4));
-		expect(await findRememberedMapping(HEADER)).toBeDefined();
+		expect(await findRememberedMapping(HEADER)).toEqual({
+			header: HEADER,
+			mapping: MAPPING,
+			savedAt: day(4).toISOString()
+		});
 	});
 });

@@ -11,14 +11,41 @@ describe('the template', () => {
 		expect(TEMPLATE_COLUMNS).toHaveLength(19);
 	});
 
-	it('indexes each column by name', () => {
-		TEMPLATE_COLUMNS.forEach((column, index) => expect(COL[column]).toBe(index));
-		expect(COL.ClientName).toBe(0);
-		expect(COL.TechnicianGroups).toBe(18);
+	it('indexes each column by its place in the contract’s header', () => {
+		expect(COL).toEqual({
+			ClientName: 0,
+			PrimaryContactFirstName: 1,
+			PrimaryContactLastName: 2,
+			PrimaryContactEmail: 3,
+			Code: 4,
+			PhoneNumber: 5,
+			SecondaryContactFirstName: 6,
+			SecondaryContactLastName: 7,
+			SecondaryContactEmail: 8,
+			SiteName: 9,
+			AddressLine: 10,
+			City: 11,
+			State: 12,
+			Country: 13,
+			PostalCode: 14,
+			Timezone: 15,
+			EmailDomains: 16,
+			AccountManager: 17,
+			TechnicianGroups: 18
+		});
 	});
 
-	it('requires only template columns', () => {
-		expect(REQUIRED_COLUMNS.every((column) => TEMPLATE_COLUMNS.includes(column))).toBe(true);
+	it('requires the columns the contract marks “yes”, and no other', () => {
+		expect([...REQUIRED_COLUMNS].sort()).toEqual(
+			[
+				'ClientName',
+				'PrimaryContactEmail',
+				'PrimaryContactFirstName',
+				'PrimaryContactLastName',
+				'SiteName',
+				'Timezone'
+			].sort()
+		);
 	});
 
 	it('labels every column in plain words', () => {

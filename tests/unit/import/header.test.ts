@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_TOOL_HEADER } from '../../helpers/other-tool-header.js';
+import { GENEROUS } from '../../helpers/generous.js';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { checkHeader } from '$lib/import/header';
 import {
@@ -129,7 +130,8 @@ describe('checkHeader', () => {
 		];
 		const started = performance.now();
 		const check = checkHeader(header);
-		expect(performance.now() - started).toBeLessThan(2000);
+		// About 100 ms on an idle machine; comparing every column with every other would take minutes.
+		expect(performance.now() - started).toBeLessThan(300 * GENEROUS);
 		expect(check.columns).toHaveLength(5000);
 		expect(check.mapping.slice(0, TEMPLATE_COLUMNS.length)).toEqual(IDENTITY);
 		expect(check.columns.slice(TEMPLATE_COLUMNS.length).every((c) => c.verdict === 'unknown')).toBe(true);
