@@ -30,7 +30,7 @@ export class CommitConflict extends UserFacingError {
 	}
 }
 
-const CHUNK = 2000;
+const CHUNK = 500;
 
 function explain(error: unknown): Error {
 	if (error instanceof UserFacingError) return error;
