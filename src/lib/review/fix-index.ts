@@ -16,6 +16,9 @@ import {
 } from './fix-suggestions';
 
 const KINDS = SUGGESTION_ORDER.length;
+const PAGE_BITS = 12;
+const PAGE_ROWS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_ROWS - 1;
 const KIND_INDEX = new Map(SUGGESTION_ORDER.map((id, k) => [id, k]));
 
 /**
@@ -30,8 +33,11 @@ interface RowExample extends FixExample {
 }
 
 export class FixIndex {
-	/** Per row and kind (`rowNumber * KINDS + kind`): the problems that kind's fix clears in the row. */
-	private counts = new Uint16Array(1024 * KINDS);
+	/**
+	 * Per row and kind: the problems that kind's fix clears in the row, at `[rowNumber >> PAGE_BITS][(rowNumber &
+	 * PAGE_MASK) * KINDS + kind]`. In pages, so that a growing file never copies the whole table.
+	 */
+	private readonly pages: Uint16Array[] = [];
 	private readonly totals = new Array<number>(KINDS).fill(0);
 	/** Per kind, a few distinct examples, each with the row it came from (gone when that row changes). */
 	private readonly examples: RowExample[][] = SUGGESTION_ORDER.map(() => []);
@@ -43,7 +49,7 @@ export class FixIndex {
 	private readonly sink: FindingSink = {
 		add: (id, rowNumber) => {
 			const k = KIND_INDEX.get(id)!;
-			this.counts[rowNumber * KINDS + k]++;
+			this.page(rowNumber)[(rowNumber & PAGE_MASK) * KINDS + k]++;
 			this.totals[k]++;
 		},
 		wantsExample: (id, before) => {
@@ -59,7 +65,6 @@ export class FixIndex {
 	/** Takes the row as it is now: what it contributed before is taken back first. */
 	set(row: FixableRow): void {
 		this.remove(row.rowNumber);
-		this.ensureRoom(row.rowNumber);
 		gatherRow(row, this.sink);
 		if (row.issues.some((issue) => issue.code === 'group_unknown' || issue.code === 'technician_unknown')) {
 			this.naming.add(row.rowNumber);
@@ -68,13 +73,14 @@ export class FixIndex {
 
 	/** Takes back all a row contributed (it was deleted, left out, or is about to be set again). */
 	remove(rowNumber: number): void {
-		const base = rowNumber * KINDS;
-		if (base < this.counts.length) {
+		const counts = this.pages[rowNumber >> PAGE_BITS];
+		if (counts) {
+			const base = (rowNumber & PAGE_MASK) * KINDS;
 			for (let k = 0; k < KINDS; k++) {
-				const count = this.counts[base + k];
+				const count = counts[base + k];
 				if (count === 0) continue;
 				this.totals[k] -= count;
-				this.counts[base + k] = 0;
+				counts[base + k] = 0;
 				const examples = this.examples[k];
 				const at = examples.findIndex((example) => example.rowNumber === rowNumber);
 				if (at >= 0) {
@@ -127,12 +133,15 @@ export class FixIndex {
 
 	/** Visits the rows in the review that have a problem of one of `kinds`, in row order, until `visit` says stop. */
 	private eachRowWith(kinds: readonly number[], visit: (row: FixableRow) => boolean | void) {
-		const rowCount = this.counts.length / KINDS;
-		for (let rowNumber = 0; rowNumber < rowCount; rowNumber++) {
-			const base = rowNumber * KINDS;
-			if (!kinds.some((k) => this.counts[base + k] > 0)) continue;
-			const row = this.rowOf(rowNumber);
-			if (row && visit(row) === false) return;
+		for (let p = 0; p < this.pages.length; p++) {
+			const counts = this.pages[p];
+			if (!counts) continue;
+			for (let r = 0; r < PAGE_ROWS; r++) {
+				const base = r * KINDS;
+				if (!kinds.some((k) => counts[base + k] > 0)) continue;
+				const row = this.rowOf((p << PAGE_BITS) + r);
+				if (row && visit(row) === false) return;
+			}
 		}
 	}
 
@@ -154,11 +163,8 @@ export class FixIndex {
 		});
 	}
 
-	private ensureRoom(rowNumber: number) {
-		const needed = (rowNumber + 1) * KINDS;
-		if (needed <= this.counts.length) return;
-		const grown = new Uint16Array(Math.max(needed, this.counts.length * 2));
-		grown.set(this.counts);
-		this.counts = grown;
+	private page(rowNumber: number): Uint16Array {
+		const p = rowNumber >> PAGE_BITS;
+		return (this.pages[p] ??= new Uint16Array(PAGE_ROWS * KINDS));
 	}
 }

@@ -90,6 +90,20 @@ describe('FixIndex', () => {
 		expect(codes.examples.map((e) => e.before).sort()).toEqual(['de', 'fr', 'gb']);
 	});
 
+	it('counts rows far apart in a long file, and gathers their cells in row order', async () => {
+		const rows = [checked(70_000, { Country: 'us' }), checked(2, { Country: 'us' }), checked(5_000, { City: ' Troy' })];
+		const { index, byNumber } = tallyOf(rows);
+		expect(index.summaries().map((s) => [s.id, s.count])).toEqual([
+			['country_case', 2],
+			['whitespace', 1]
+		]);
+		const [codes] = (await index.suggestions(['country_case']))!;
+		expect(codes.changes.map((c) => c.rowNumber)).toEqual([2, 70_000]);
+		byNumber.delete(70_000);
+		index.remove(70_000);
+		expect(index.summaries()[0].count).toBe(1);
+	});
+
 	it('says nothing once every problem is fixed', () => {
 		const { index, byNumber } = tallyOf([checked(2, { Country: 'us' }), checked(3, { City: ' Boston' })]);
 		for (const rowNumber of [2, 3]) {
