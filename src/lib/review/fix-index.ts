@@ -1,6 +1,8 @@
 // The fix panel's running tally: per row, how many problems each fix clears there, kept up to date row by row
 // as the review's change event names the rows an edit touched. An edit then costs the rows it touched, not a
 // scan of every row; the cells a fix writes are gathered only when the admin applies it.
+import { nextTask } from '$lib/components/idle';
+import type { ReviewRow, RowsChanged } from './review-session.svelte';
 import {
 	fixSuggestionsInSlices,
 	gatherRow,
@@ -167,4 +169,80 @@ export class FixIndex {
 		const p = rowNumber >> PAGE_BITS;
 		return (this.pages[p] ??= new Uint16Array(PAGE_ROWS * KINDS));
 	}
+}
+
+/** What `followReview` needs of a review. */
+export interface FollowedReview {
+	readonly rows: readonly ReviewRow[];
+	row(rowNumber: number): ReviewRow | undefined;
+	onRowsChanged(listener: (change: RowsChanged) => void): () => void;
+}
+
+/** How long the tally runs before the page gets a turn. */
+const TALLY_SLICE_MS = 10;
+
+/**
+ * Keeps a tally of a review's fixes: every row once, in slices, then the rows each change names (its change
+ * event, as the grid and the draft hear it), so that an edit costs the rows it touched. `onTallied` is told each
+ * time the tally has caught up. `tallied()` resolves once it has taken every change so far.
+ */
+export function followReview(review: FollowedReview, onTallied: (index: FixIndex) => void) {
+	const index = new FixIndex((rowNumber) => {
+		const row = review.row(rowNumber);
+		return row?.inReview ? row : undefined;
+	});
+	let stopped = false;
+	// The rows there now and those added since (a file still read), taken in order (a copy: a delete meanwhile
+	// moves no row past its turn)…
+	const inOrder = [...review.rows];
+	let next = 0;
+	// …and the rows each edit names since, by number: a row edited twice before its turn is taken once.
+	const pending = new Set<number>();
+	let draining: Promise<void> | null = null;
+	let tallied: Promise<void> = Promise.resolve();
+
+	const drain = async () => {
+		while (!stopped && (pending.size > 0 || next < inOrder.length)) {
+			// A few milliseconds' worth of rows per task, the clock read every 256 rows.
+			const until = performance.now() + TALLY_SLICE_MS;
+			let taken = 0;
+			let inTime = true;
+			const more = () => (inTime &&= ++taken % 256 !== 0 || performance.now() < until);
+			for (const rowNumber of pending) {
+				pending.delete(rowNumber);
+				const row = review.row(rowNumber);
+				if (row?.inReview) index.set(row);
+				else index.remove(rowNumber);
+				if (!more()) break;
+			}
+			while (next < inOrder.length && more()) {
+				const row = inOrder[next++];
+				if (row.inReview) index.set(row);
+			}
+			if (pending.size > 0 || next < inOrder.length) await nextTask();
+		}
+		draining = null;
+		if (!stopped) onTallied(index);
+	};
+	const drainSoon = () => {
+		// After the change's own task: the grid and the counts come first.
+		draining ??= nextTask().then(drain);
+		tallied = draining;
+	};
+	drainSoon();
+	const stopListening = review.onRowsChanged(({ updated, added, removed }) => {
+		for (const row of removed) pending.add(row.rowNumber);
+		for (const row of updated) pending.add(row.rowNumber);
+		// A file's rows come in by the thousand as it is read: queued as they are, not by number.
+		for (const row of added) inOrder.push(row);
+		drainSoon();
+	});
+	return {
+		index,
+		tallied: () => tallied,
+		stop() {
+			stopped = true;
+			stopListening();
+		}
+	};
 }

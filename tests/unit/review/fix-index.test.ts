@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '$lib/domain/rules';
-import { FixIndex } from '$lib/review/fix-index';
+import { FixIndex, followReview } from '$lib/review/fix-index';
+import { ReviewSession, type ReviewSource } from '$lib/review/review-session.svelte';
+import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import {
 	fixSuggestions,
 	gatherRow,
@@ -8,7 +10,7 @@ import {
 	type FixableRow,
 	type FixExample
 } from '$lib/review/fix-suggestions';
-import { validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
+import { SNAPSHOT, validRow, WORKSPACE, type RowOverrides } from '../domain/valid-row';
 
 function checked(rowNumber: number, overrides: RowOverrides = {}): FixableRow {
 	const values = validRow({ ClientName: `Client ${rowNumber}`, ...overrides });
@@ -155,5 +157,49 @@ describe('FixIndex', () => {
 			expect(summary.examples.length).toBe(Math.min(3, new Set(shown.map((e) => e.before)).size));
 			for (const example of summary.examples) expect(shown).toContainEqual(example);
 		}
+	});
+});
+
+describe('followReview', () => {
+	const SOURCE: ReviewSource = {
+		fileName: 'clients.csv',
+		settings: { encoding: 'utf-8', delimiter: ',' },
+		header: [...TEMPLATE_COLUMNS],
+		mapping: TEMPLATE_COLUMNS.map((_, index) => index)
+	};
+	const parsedRow = (rowNumber: number, overrides: RowOverrides) => {
+		const { values, issues } = checked(rowNumber, overrides);
+		return { rowNumber, values: [...values], issues: [...issues] };
+	};
+	const counts = (index: FixIndex) => index.summaries().map((s) => [s.id, s.count]);
+
+	it('tallies the rows there, then those a change names: an edit, a delete, rows added', async () => {
+		const review = new ReviewSession(SOURCE, SNAPSHOT);
+		review.addParsed([parsedRow(2, { Country: 'us' }), parsedRow(3, { City: ' Troy' })]);
+		const told: (string | number)[][][] = [];
+		const follow = followReview(review, (index) => told.push(counts(index)));
+		await follow.tallied();
+		expect(told.at(-1)).toEqual([
+			['country_case', 1],
+			['whitespace', 1]
+		]);
+
+		review.edit([{ rowNumber: 2, column: COL.Country, value: 'US' }], 'Fix');
+		await follow.tallied();
+		expect(told.at(-1)).toEqual([['whitespace', 1]]);
+
+		review.removeRows([3]);
+		review.addParsed([parsedRow(4, { Country: 'gb', State: '' })]);
+		await follow.tallied();
+		expect(told.at(-1)).toEqual([['country_case', 1]]);
+		expect((await follow.index.suggestions())![0].changes).toEqual([
+			{ rowNumber: 4, column: COL.Country, value: 'GB' }
+		]);
+
+		follow.stop();
+		const heard = told.length;
+		review.edit([{ rowNumber: 4, column: COL.Country, value: 'GB' }], 'Fix');
+		await follow.tallied();
+		expect(told).toHaveLength(heard);
 	});
 });
