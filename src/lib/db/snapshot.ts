@@ -1,5 +1,5 @@
 // The workspace read in one transaction so it is consistent: as the rules see it, and its counts.
-import type { WorkspaceSnapshot } from '$lib/domain/workspace';
+import { ClientMaps, type WorkspaceSnapshot } from '$lib/domain/workspace';
 import { eachChunkByName } from './client-projections';
 import { db } from './schema';
 import { listCustomFields } from './custom-fields';
@@ -34,9 +34,14 @@ export async function loadWorkspaceSnapshot({ withClients = true } = {}): Promis
  */
 async function clientKeys(): Promise<WorkspaceSnapshot['clients'][number][]> {
 	const keys: WorkspaceSnapshot['clients'][number][] = [];
+	// The rules' look-ups are built as the chunks come, a task each, and lent to every index of this snapshot.
+	const maps = new ClientMaps();
 	await eachChunkByName((chunk) => {
+		const start = keys.length;
 		for (const c of chunk) keys.push({ id: c.id, name: c.name, email: c.primaryContact.email });
+		maps.add(keys.slice(start));
 	});
+	maps.lendTo(keys);
 	return keys;
 }
 

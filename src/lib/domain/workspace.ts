@@ -82,6 +82,35 @@ function groupEmailsByName(technicians: WorkspaceSnapshot['technicians']): Map<s
 	return byName;
 }
 
+type SnapshotClient = WorkspaceSnapshot['clients'][number];
+
+/**
+ * The look-ups of existing clients, built a chunk at a time as the clients are read (`add`), so that 100,000 of
+ * them never make one long task: their maps take 0.15–0.5 s to build at once.
+ */
+export class ClientMaps {
+	readonly clientByNameKey = new Map<string, SnapshotClient>();
+	readonly clientIdByEmail = new Map<string, string>();
+	readonly clientNameById = new Map<string, string>();
+
+	add(clients: Iterable<SnapshotClient>): this {
+		for (const client of clients) {
+			this.clientByNameKey.set(clientNameKey(client.name), client);
+			this.clientIdByEmail.set(emailKey(client.email), client.id);
+			this.clientNameById.set(client.id, client.name);
+		}
+		return this;
+	}
+
+	/** Lends these maps to every index of a snapshot whose clients are exactly `clients` (never changed after). */
+	lendTo(clients: readonly SnapshotClient[]): void {
+		clientMapsOf.set(clients, this);
+	}
+}
+
+/** Maps built as a snapshot's clients were read, by the snapshot's clients array. */
+const clientMapsOf = new WeakMap<readonly SnapshotClient[], ClientMaps>();
+
 export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 	const firstExtraColumn = TEMPLATE_COLUMNS.length + snapshot.customFields.length;
 	const columns = [...TEMPLATE_COLUMNS, ...snapshot.customFields.map((f) => f.name), ...(snapshot.extraColumns ?? [])];
@@ -89,9 +118,7 @@ export function indexWorkspace(snapshot: WorkspaceSnapshot): WorkspaceIndex {
 		technicianIdByEmail: new Map(snapshot.technicians.map((t) => [emailKey(t.email), t.id])),
 		technicianEmailsByName: groupEmailsByName(snapshot.technicians),
 		groupByKey: new Map(snapshot.groups.map((g) => [groupKey(g.name), g])),
-		clientByNameKey: new Map(snapshot.clients.map((c) => [clientNameKey(c.name), c])),
-		clientIdByEmail: new Map(snapshot.clients.map((c) => [emailKey(c.email), c.id])),
-		clientNameById: new Map(snapshot.clients.map((c) => [c.id, c.name])),
+		...(clientMapsOf.get(snapshot.clients) ?? new ClientMaps().add(snapshot.clients)),
 		updateExisting: snapshot.updateExisting === true,
 		signUpEmail: emailKey(snapshot.signUpEmail),
 		customFields: snapshot.customFields,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_WORKSPACE, clientNameKey, emailKey, groupKey, indexWorkspace } from '$lib/domain/workspace';
+import { ClientMaps, EMPTY_WORKSPACE, clientNameKey, emailKey, groupKey, indexWorkspace } from '$lib/domain/workspace';
 import { SNAPSHOT, WORKSPACE } from './valid-row';
 
 describe('keys', () => {
@@ -53,5 +53,35 @@ describe('indexWorkspace', () => {
 		const snapshot = structuredClone(SNAPSHOT);
 		indexWorkspace(snapshot);
 		expect(snapshot).toEqual(SNAPSHOT);
+	});
+});
+
+describe('ClientMaps', () => {
+	const clients = [
+		{ id: 'c-1', name: 'Acme  Corp', email: 'Ceo@Acme.example' },
+		{ id: 'c-2', name: 'Globex', email: 'hank@globex.example' },
+		{ id: 'c-3', name: 'Initech', email: 'bill@initech.example' }
+	];
+	const base = { technicians: [], groups: [], signUpEmail: '', customFields: [] };
+
+	it('built a chunk at a time, gives the index the same look-ups as building them at once', () => {
+		const maps = new ClientMaps().add(clients.slice(0, 2)).add(clients.slice(2));
+		const lent = [...clients];
+		maps.lendTo(lent);
+		const index = indexWorkspace({ ...base, clients: lent });
+		const whole = indexWorkspace({ ...base, clients: [...clients] });
+		expect(index.clientByNameKey).toBe(maps.clientByNameKey);
+		expect([...index.clientByNameKey]).toEqual([...whole.clientByNameKey]);
+		expect([...index.clientIdByEmail]).toEqual([...whole.clientIdByEmail]);
+		expect([...index.clientNameById]).toEqual([...whole.clientNameById]);
+		expect(index.clientByNameKey.get('acme corp')?.id).toBe('c-1');
+		expect(index.clientIdByEmail.get('ceo@acme.example')).toBe('c-1');
+	});
+
+	it('is lent only to a snapshot of exactly those clients', () => {
+		const lent = clients.slice(0, 1);
+		new ClientMaps().add(lent).lendTo(lent);
+		const other = indexWorkspace({ ...base, clients: [...clients] });
+		expect(other.clientNameById.size).toBe(3);
 	});
 });
