@@ -32,12 +32,15 @@ export function getClient(id: string): Promise<ClientRecord | undefined> {
 }
 
 /** Every client, whole: what an import's rows that name existing clients are compared with. */
-/** Every client, read a chunk at a time so that no one task takes them all over (see `eachChunkByName`). */
-export async function allClients(): Promise<ClientRecord[]> {
-	const clients: ClientRecord[] = [];
+/**
+ * Every client by id, read and put in the map a chunk at a time, so that no one task takes them all over (see
+ * `eachChunkByName`).
+ */
+export async function clientsById(): Promise<Map<string, ClientRecord>> {
+	const clients = new Map<string, ClientRecord>();
 	await db.transaction('r', db.clients, () =>
 		eachChunkByName((chunk) => {
-			for (const client of chunk) clients.push(client);
+			for (const client of chunk) clients.set(client.id, client);
 		})
 	);
 	return clients;

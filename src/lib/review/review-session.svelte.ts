@@ -478,8 +478,8 @@ export class ReviewSession {
 	}
 
 	/** The existing clients, read once the file is in: each row naming one shows what it would change. */
-	attachExisting(clients: readonly ClientRecord[]): Promise<void> {
-		this.existing = new Map(clients.map((client) => [client.id, client]));
+	attachExisting(clients: readonly ClientRecord[] | ReadonlyMap<string, ClientRecord>): Promise<void> {
+		this.existing = 'get' in clients ? clients : new Map(clients.map((client) => [client.id, client]));
 		return this.refreshChanges();
 	}
 

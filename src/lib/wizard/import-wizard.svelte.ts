@@ -3,7 +3,7 @@
 import { messageOf } from '$lib/wording';
 import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta } from '$lib/db/drafts';
 import { newId } from '$lib/db/ids';
-import { allClients } from '$lib/db/clients';
+import { clientsById } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
 import { commitImport, CommitConflict, undoImport, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
@@ -511,7 +511,7 @@ export class ImportWizard {
 		try {
 			// A workspace without clients has nothing to compare: every row adds one.
 			if (session.workspaceSnapshot.clients.length === 0) return;
-			await session.attachExisting(await allClients());
+			await session.attachExisting(await clientsById());
 		} catch (error) {
 			globalThis.reportError?.(error);
 		}
