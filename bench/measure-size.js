@@ -4,10 +4,9 @@
 // sampled throughout. Every count on the way is checked against the generator's: a size whose counts differ
 // publishes no figure.
 import { join } from 'node:path';
-import { installProbes } from './browser/probes.js';
-import { peakOver, sampleHeap, startProfile, stopProfile } from './cdp.js';
+import { peakOver, startProfile, stopProfile } from './cdp.js';
 import { checkCounts, CountMismatch } from './counts.js';
-import { edit, importRows, rawBulkPut } from './page-steps.js';
+import { edit, importRows, openMeasuredPage, rawBulkPut } from './page-steps.js';
 import { BENCH_PATH } from './site.js';
 import { attribute, longTasksBetween, median, MINUTE, parseSummary, sleep, withTimeout } from './timings.js';
 
@@ -47,16 +46,7 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		error: null
 	};
 	const { figures, details } = result;
-	const browser = await freshBrowser();
-	const { context } = browser;
-	context.setDefaultTimeout(2 * MINUTE);
-	await context.addInitScript(installProbes);
-	const page = context.pages()[0] ?? (await context.newPage());
-	let crashed = '';
-	page.on('crash', () => (crashed = 'the page crashed'));
-	context.on('close', () => (crashed ||= 'the browser closed by itself (a crash?)'));
-	const cdp = await context.newCDPSession(page);
-	const heap = sampleHeap(cdp);
+	const { browser, page, cdp, heap, crashed } = await openMeasuredPage(freshBrowser);
 	let step = 'open';
 	try {
 		await page.goto(`${url}/import`);
@@ -228,7 +218,7 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		details.rawBulkPut = raw;
 	} catch (error) {
 		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
-		result.error = `${step}: ${crashed || message.slice(0, 300)}`;
+		result.error = `${step}: ${crashed() || message.slice(0, 300)}`;
 		result.countsDiffer = error instanceof CountMismatch;
 		log(`  ! ${result.error}`);
 	} finally {

@@ -6,11 +6,10 @@
 // written again, each with the City the update file gives it. Counts that differ from the generator's publish no
 // figure.
 import { join } from 'node:path';
-import { installProbes } from './browser/probes.js';
-import { peakOver, sampleHeap, startProfile, stopProfile } from './cdp.js';
+import { peakOver, startProfile, stopProfile } from './cdp.js';
 import { checkCounts, CountMismatch } from './counts.js';
 import { citiesAfterUpdate } from './generate.js';
-import { checkStoredClients, importRows, importUpdate } from './page-steps.js';
+import { checkStoredClients, importRows, importUpdate, openMeasuredPage } from './page-steps.js';
 import { attribute, longTasksBetween, MINUTE, parseSummary, sleep, withTimeout } from './timings.js';
 
 /** The least time an admin spends on the import page before the chosen file arrives (as in measure-size.js). */
@@ -45,16 +44,7 @@ export async function measureUpdate(freshBrowser, files, options) {
 		error: null
 	};
 	const { figures, details } = result;
-	const browser = await freshBrowser();
-	const { context } = browser;
-	context.setDefaultTimeout(2 * MINUTE);
-	await context.addInitScript(installProbes);
-	const page = context.pages()[0] ?? (await context.newPage());
-	let crashed = '';
-	page.on('crash', () => (crashed = 'the page crashed'));
-	context.on('close', () => (crashed ||= 'the browser closed by itself (a crash?)'));
-	const cdp = await context.newCDPSession(page);
-	const heap = sampleHeap(cdp);
+	const { browser, page, cdp, heap, crashed } = await openMeasuredPage(freshBrowser);
 	let step = 'open';
 	try {
 		await page.goto(`${url}/import`);
@@ -158,7 +148,7 @@ export async function measureUpdate(freshBrowser, files, options) {
 		if (problems.length > 0) throw new CountMismatch(`the stored clients: ${problems.join('; ')}`);
 	} catch (error) {
 		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
-		result.error = `${step}: ${crashed || message.slice(0, 300)}`;
+		result.error = `${step}: ${crashed() || message.slice(0, 300)}`;
 		result.countsDiffer = error instanceof CountMismatch;
 		log(`  ! update: ${result.error}`);
 	} finally {

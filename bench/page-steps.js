@@ -1,10 +1,28 @@
 // The steps an admin takes on the review and after it, driven and timed in the page: fixing problem cells
 // found with "Next problem", the import (of new clients, or adding and updating), what it stored, and the raw
 // Dexie bulkPut the import is compared with.
-import { startProfile, stopProfile } from './cdp.js';
+import { installProbes } from './browser/probes.js';
+import { sampleHeap, startProfile, stopProfile } from './cdp.js';
 import { CountMismatch } from './counts.js';
 import { BENCH_PATH } from './site.js';
 import { longTasksBetween, MINUTE, sleep, withTimeout } from './timings.js';
+
+/**
+ * A page in a browser from `freshBrowser()`, ready to measure: the probes installed, its heap sampled, and what
+ * went wrong with it if it crashed (`crashed()`: '' while it has not).
+ */
+export async function openMeasuredPage(freshBrowser) {
+	const browser = await freshBrowser();
+	const { context } = browser;
+	context.setDefaultTimeout(2 * MINUTE);
+	await context.addInitScript(installProbes);
+	const page = context.pages()[0] ?? (await context.newPage());
+	let crashed = '';
+	page.on('crash', () => (crashed = 'the page crashed'));
+	context.on('close', () => (crashed ||= 'the browser closed by itself (a crash?)'));
+	const cdp = await context.newCDPSession(page);
+	return { browser, page, cdp, heap: sampleHeap(cdp), crashed: () => crashed };
+}
 
 /** Fix to type into a problem cell, by column; undefined for cells fixed otherwise (select editors). */
 const FIXES = {
