@@ -72,26 +72,44 @@ function insertionPoint(group: readonly number[], rowNumber: number): number {
 }
 
 /**
- * Row numbers having one key: a lone row is kept as its number, a group as an array in row order, since a file
- * of a million rows has a million keys and only a few groups.
+ * A key as a small whole number (FNV-1a, 30 bits, a V8 small integer): a million rows' keys held as strings
+ * would take more memory than the rows' own values; as numbers in a map, a fifth of it.
  */
-type RowsOfKey = number | number[];
+export function hashKey(key: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+	return hash & 0x3fffffff;
+}
+
+/** The rows having one key, in row order. */
+interface KeyRows {
+	key: string;
+	rows: number[];
+}
+
+/**
+ * The rows whose keys share a hash: a lone row (nearly every key of a file), or, once a second row shares it,
+ * each key with its rows. Only then is a key kept as text, the lone row's worked out again from its values.
+ */
+type Bucket = number | KeyRows[];
 
 export class UniquenessIndex {
 	private readonly uniqueColumns: readonly UniqueColumn[];
 	/** The columns whose values must be unique within the file: an edit of no other column leaves the index as it is. */
 	readonly columns: readonly number[];
-	/** Per unique column: key → the rows having it. */
-	private readonly rowsByKey: Map<string, RowsOfKey>[];
-	/** Per unique column: row number → its key (indexed by row number; row numbers are small and dense). */
-	private readonly keyByRow: (string | undefined)[][];
+	/** Per unique column: key's hash → the rows having a key of that hash. */
+	private readonly rowsByHash: Map<number, Bucket>[];
+	/**
+	 * Each row's values as indexed, by row number (row numbers are small and dense): the same strings the review
+	 * keeps, so a reference a row. A row's keys are worked out from them again when it leaves.
+	 */
+	private readonly valuesByRow: (StoredValues | undefined)[] = [];
 
 	/** `clientId`: the row column of the file's ClientId, when it has one (-1 or absent: none). */
 	constructor(clientId = -1) {
 		this.uniqueColumns = clientId < 0 ? UNIQUE_COLUMNS : [...UNIQUE_COLUMNS, clientIdColumn(clientId)];
 		this.columns = this.uniqueColumns.map((u) => u.column);
-		this.rowsByKey = this.uniqueColumns.map(() => new Map<string, RowsOfKey>());
-		this.keyByRow = this.uniqueColumns.map((): (string | undefined)[] => []);
+		this.rowsByHash = this.uniqueColumns.map(() => new Map<number, Bucket>());
 	}
 
 	/** Sets a row's values (new or edited); returns every row whose uniqueness marks may change. */
@@ -107,23 +125,33 @@ export class UniquenessIndex {
 	 */
 	setInto(rowNumber: number, values: StoredValues, affected: Set<number>): void {
 		this.removeInto(rowNumber, affected);
+		this.valuesByRow[rowNumber] = values;
 		for (let u = 0; u < this.uniqueColumns.length; u++) {
-			const unique = this.uniqueColumns[u];
-			const key = unique.key(valueAt(values, unique.column));
+			const key = this.keyIn(u, values);
 			if (key === '') continue;
-			const byKey = this.rowsByKey[u];
-			const rows = byKey.get(key);
-			if (rows === undefined) byKey.set(key, rowNumber);
-			else if (typeof rows === 'number') {
-				byKey.set(key, rows < rowNumber ? [rows, rowNumber] : [rowNumber, rows]);
-				affected.add(rows);
-			} else {
-				const at = insertionPoint(rows, rowNumber);
-				rows.splice(at, 0, rowNumber);
-				// Every row's message changes while it counts the others, or when the newcomer is one it lists.
-				if (rows.length - 1 <= MAX_COUNTED_ROWS + 1 || at <= MAX_LISTED_ROWS) for (const row of rows) affected.add(row);
+			const byHash = this.rowsByHash[u];
+			const hash = hashKey(key);
+			const bucket = byHash.get(hash);
+			if (bucket === undefined) {
+				byHash.set(hash, rowNumber);
+				continue;
 			}
-			this.keyByRow[u][rowNumber] = key;
+			let keys: KeyRows[];
+			if (typeof bucket === 'number') {
+				keys = [{ key: this.keyIn(u, this.valuesByRow[bucket]!), rows: [bucket] }];
+				byHash.set(hash, keys);
+			} else keys = bucket;
+			const same = keys.find((k) => k.key === key);
+			if (same === undefined) {
+				keys.push({ key, rows: [rowNumber] });
+				continue;
+			}
+			const rows = same.rows;
+			const at = insertionPoint(rows, rowNumber);
+			rows.splice(at, 0, rowNumber);
+			if (rows.length === 2) affected.add(rows[1 - at]);
+			// Every row's message changes while it counts the others, or when the newcomer is one it lists.
+			else if (rows.length - 1 <= MAX_COUNTED_ROWS + 1 || at <= MAX_LISTED_ROWS) for (const row of rows) affected.add(row);
 		}
 	}
 
@@ -135,30 +163,53 @@ export class UniquenessIndex {
 	}
 
 	private removeInto(rowNumber: number, affected: Set<number>): void {
+		const values = this.valuesByRow[rowNumber];
+		if (values === undefined) return;
+		this.valuesByRow[rowNumber] = undefined;
 		for (let u = 0; u < this.uniqueColumns.length; u++) {
-			const key = this.keyByRow[u][rowNumber];
-			if (key === undefined) continue;
-			this.keyByRow[u][rowNumber] = undefined;
-			const byKey = this.rowsByKey[u];
-			const rows = byKey.get(key)!;
-			if (typeof rows === 'number') {
-				byKey.delete(key);
+			const key = this.keyIn(u, values);
+			if (key === '') continue;
+			const byHash = this.rowsByHash[u];
+			const hash = hashKey(key);
+			const keys = byHash.get(hash);
+			if (keys === undefined) continue;
+			if (typeof keys === 'number') {
+				byHash.delete(hash);
 				continue;
 			}
-			const left = rows.filter((row) => row !== rowNumber);
-			byKey.set(key, left.length === 1 ? left[0] : left);
+			const at = keys.findIndex((k) => k.key === key);
+			const left = keys[at].rows.filter((row) => row !== rowNumber);
+			if (left.length === 0) keys.splice(at, 1);
+			else keys[at].rows = left;
 			for (const row of left) affected.add(row);
+			if (keys.length === 1 && keys[0].rows.length === 1) byHash.set(hash, keys[0].rows[0]);
 		}
+	}
+
+	/** A unique column's key in a row's values ('' for none). */
+	private keyIn(u: number, values: StoredValues): string {
+		const unique = this.uniqueColumns[u];
+		return unique.key(valueAt(values, unique.column));
+	}
+
+	/** The rows sharing a row's key in a unique column (itself included), when it has one. */
+	private rowsSharing(u: number, rowNumber: number): readonly number[] | undefined {
+		const values = this.valuesByRow[rowNumber];
+		if (values === undefined) return undefined;
+		const key = this.keyIn(u, values);
+		if (key === '') return undefined;
+		const keys = this.rowsByHash[u].get(hashKey(key));
+		if (keys === undefined || typeof keys === 'number') return undefined;
+		return keys.find((k) => k.key === key)?.rows;
 	}
 
 	/** The duplicate issues of one row, given its values. */
 	issuesFor(rowNumber: number, values: StoredValues): readonly RowIssue[] {
 		let issues: RowIssue[] | undefined;
 		for (let u = 0; u < this.uniqueColumns.length; u++) {
+			const rows = this.rowsSharing(u, rowNumber);
+			if (rows === undefined || rows.length < 2) continue;
 			const unique = this.uniqueColumns[u];
-			const key = this.keyByRow[u][rowNumber];
-			const rows = key === undefined ? undefined : this.rowsByKey[u].get(key);
-			if (rows === undefined || typeof rows === 'number') continue;
 			const listed: number[] = [];
 			for (let i = 0; i < rows.length && listed.length < MAX_LISTED_ROWS; i++) {
 				if (rows[i] !== rowNumber) listed.push(rows[i]);

@@ -716,7 +716,7 @@ export class ReviewSession {
 		for (const [row, values] of edited) {
 			row.ownIssues = withKeptRemarks(row, values, checkRow(values, this.workspace));
 			row.values = values;
-			for (const n of this.uniqueness.set(row.rowNumber, values)) affected.add(n);
+			for (const n of this.uniqueness.set(row.rowNumber, row.stored)) affected.add(n);
 		}
 		this.refreshTouched(new Set(edited.keys()), affected);
 	}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COL, TEMPLATE_COLUMNS } from '$lib/domain/template';
-import { UniquenessIndex } from '$lib/domain/uniqueness';
+import { hashKey, UniquenessIndex } from '$lib/domain/uniqueness';
 
 function row(name: string, email = ''): string[] {
 	const values = TEMPLATE_COLUMNS.map(() => '');
@@ -271,5 +271,54 @@ describe('UniquenessIndex: a file with a ClientId column', () => {
 
 	it('has no ClientId rule without the column', () => {
 		expect(new UniquenessIndex().columns).toEqual([COL.ClientName, COL.PrimaryContactEmail]);
+	});
+});
+
+describe('UniquenessIndex: keys kept as hashes', () => {
+	/** Two different names whose keys share a hash (found by trying: 30 bits meet within some 40,000 names). */
+	function namesSharingAHash(): [string, string] {
+		const seen = new Map<number, string>();
+		for (let i = 0; ; i++) {
+			const name = `Client ${i}`;
+			const hash = hashKey(name.toLowerCase());
+			const other = seen.get(hash);
+			if (other !== undefined) return [other, name];
+			seen.set(hash, name);
+		}
+	}
+	const [first, second] = namesSharingAHash();
+
+	it('found two different names with one hash', () => {
+		expect(first).not.toBe(second);
+		expect(hashKey(first.toLowerCase())).toBe(hashKey(second.toLowerCase()));
+	});
+
+	it('does not flag two different names whose keys share a hash', () => {
+		const index = new UniquenessIndex();
+		expect(sorted(index.set(2, row(first)))).toEqual([2]);
+		expect(sorted(index.set(3, row(second)))).toEqual([3]);
+		expect(index.issuesFor(2, row(first))).toEqual([]);
+		expect(index.issuesFor(3, row(second))).toEqual([]);
+	});
+
+	it('flags the duplicates of each name apart, and lets each go on its own', () => {
+		const index = new UniquenessIndex();
+		index.set(2, row(first));
+		index.set(3, row(second));
+		expect(sorted(index.set(4, row(second.toUpperCase())))).toEqual([3, 4]);
+		expect(sorted(index.set(5, row(first)))).toEqual([2, 5]);
+		expect(index.issuesFor(2, row(first))[0].message).toContain('is also in row 5:');
+		expect(index.issuesFor(3, row(second))[0].message).toContain('is also in row 4:');
+		expect(index.issuesFor(4, row(second))[0].message).toContain('is also in row 3:');
+
+		expect(sorted(index.remove(4))).toEqual([3]);
+		expect(index.issuesFor(3, row(second))).toEqual([]);
+		expect(index.issuesFor(2, row(first))[0].message).toContain('is also in row 5:');
+		expect(sorted(index.set(5, row('Globex')))).toEqual([2, 5]);
+		expect(index.issuesFor(2, row(first))).toEqual([]);
+		// Back to two lone rows sharing a hash, then one: a new duplicate of either is still found.
+		index.remove(3);
+		expect(sorted(index.set(6, row(first)))).toEqual([2, 6]);
+		expect(index.issuesFor(6, row(first))[0].message).toContain('is also in row 2:');
 	});
 });
