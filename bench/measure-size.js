@@ -181,9 +181,15 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		step = 'edits';
 		log(`  ${step}…`);
 		await heap.phase('edits');
+		await startProfile(cdp, profile);
 		const samples = await edit(page, editsPerKind, thinkMs);
+		details.profileEdits = await stopProfile(cdp, profile, join(outDir, `profile-${meta.rows}-edits.cpuprofile`));
 		const beforeEdits = saved.seen;
-		const editTasks = longTasksBetween(await page.evaluate(() => window.__bench.longTasks), beforeEdits, Infinity);
+		const afterEdits = await page.evaluate(() => ({
+			longTasks: window.__bench.longTasks,
+			frames: window.__bench.frames
+		}));
+		const editTasks = longTasksBetween(afterEdits.longTasks, beforeEdits, Infinity);
 		figures.editMs = median(samples.plain.map((s) => s.painted));
 		figures.uniquenessEditMs = median(samples.uniqueness.map((s) => s.painted));
 		details.edits = {
@@ -191,7 +197,8 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			uniqueness: samples.uniqueness,
 			skippedProblemCells: samples.skipped,
 			gridRebuilt: [...samples.plain, ...samples.uniqueness].filter((s) => s.gridRebuilt).length,
-			longestTaskMs: editTasks.longest?.duration ?? 0
+			longestTaskMs: editTasks.longest?.duration ?? 0,
+			longestTask: attribute(editTasks.longest, afterEdits.frames, origin)
 		};
 
 		if (!withImport) return result;

@@ -156,6 +156,7 @@ export function notes(results) {
 				lines.push(
 					`  edits: ${all.length}, of which ${d.edits.gridRebuilt} rebuilt the whole grid; longest task while editing ${time(d.edits.longestTaskMs)}`
 				);
+				for (const s of d.edits.longestTask?.scripts ?? []) lines.push(`    ${time(s.durationMs)} ${s.invoker} → ${s.source}`);
 			}
 			if (d.import) {
 				lines.push(

@@ -72,13 +72,13 @@ function insertionPoint(group: readonly number[], rowNumber: number): number {
 }
 
 /**
- * A key as a small whole number (FNV-1a, 30 bits, a V8 small integer): a million rows' keys held as strings
+ * A key as a small whole number, never 0 (FNV-1a, 30 bits, a V8 small integer): a million rows' keys held as strings
  * would take more memory than the rows' own values; as numbers in a map, a fifth of it.
  */
 export function hashKey(key: string): number {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-	return hash & 0x3fffffff;
+	return hash & 0x3fffffff || 1;
 }
 
 /** The rows having one key, in row order. */
@@ -101,15 +101,18 @@ export class UniquenessIndex {
 	private readonly rowsByHash: Map<number, Bucket>[];
 	/**
 	 * Each row's values as indexed, by row number (row numbers are small and dense): the same strings the review
-	 * keeps, so a reference a row. A row's keys are worked out from them again when it leaves.
+	 * keeps, so a reference a row. A key's text is worked out from them again where two rows share its hash.
 	 */
 	private readonly valuesByRow: (StoredValues | undefined)[] = [];
+	/** Per unique column: each row's key hash, by row number (0: no key), so a lone row's key is never worked out again. */
+	private readonly hashByRow: number[][];
 
 	/** `clientId`: the row column of the file's ClientId, when it has one (-1 or absent: none). */
 	constructor(clientId = -1) {
 		this.uniqueColumns = clientId < 0 ? UNIQUE_COLUMNS : [...UNIQUE_COLUMNS, clientIdColumn(clientId)];
 		this.columns = this.uniqueColumns.map((u) => u.column);
 		this.rowsByHash = this.uniqueColumns.map(() => new Map<number, Bucket>());
+		this.hashByRow = this.uniqueColumns.map((): number[] => []);
 	}
 
 	/** Sets a row's values (new or edited); returns every row whose uniqueness marks may change. */
@@ -128,9 +131,10 @@ export class UniquenessIndex {
 		this.valuesByRow[rowNumber] = values;
 		for (let u = 0; u < this.uniqueColumns.length; u++) {
 			const key = this.keyIn(u, values);
-			if (key === '') continue;
+			const hash = key === '' ? 0 : hashKey(key);
+			this.hashByRow[u][rowNumber] = hash;
+			if (hash === 0) continue;
 			const byHash = this.rowsByHash[u];
-			const hash = hashKey(key);
 			const bucket = byHash.get(hash);
 			if (bucket === undefined) {
 				byHash.set(hash, rowNumber);
@@ -167,16 +171,17 @@ export class UniquenessIndex {
 		if (values === undefined) return;
 		this.valuesByRow[rowNumber] = undefined;
 		for (let u = 0; u < this.uniqueColumns.length; u++) {
-			const key = this.keyIn(u, values);
-			if (key === '') continue;
+			const hash = this.hashByRow[u][rowNumber];
+			if (!hash) continue;
+			this.hashByRow[u][rowNumber] = 0;
 			const byHash = this.rowsByHash[u];
-			const hash = hashKey(key);
 			const keys = byHash.get(hash);
 			if (keys === undefined) continue;
 			if (typeof keys === 'number') {
 				byHash.delete(hash);
 				continue;
 			}
+			const key = this.keyIn(u, values);
 			const at = keys.findIndex((k) => k.key === key);
 			const left = keys[at].rows.filter((row) => row !== rowNumber);
 			if (left.length === 0) keys.splice(at, 1);
@@ -194,12 +199,11 @@ export class UniquenessIndex {
 
 	/** The rows sharing a row's key in a unique column (itself included), when it has one. */
 	private rowsSharing(u: number, rowNumber: number): readonly number[] | undefined {
-		const values = this.valuesByRow[rowNumber];
-		if (values === undefined) return undefined;
-		const key = this.keyIn(u, values);
-		if (key === '') return undefined;
-		const keys = this.rowsByHash[u].get(hashKey(key));
+		const hash = this.hashByRow[u][rowNumber];
+		if (!hash) return undefined;
+		const keys = this.rowsByHash[u].get(hash);
 		if (keys === undefined || typeof keys === 'number') return undefined;
+		const key = this.keyIn(u, this.valuesByRow[rowNumber]!);
 		return keys.find((k) => k.key === key)?.rows;
 	}
 
