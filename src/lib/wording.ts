@@ -10,9 +10,12 @@ export function labelOf(options: readonly { value: string; label: string }[], va
 	return options.find((option) => option.value === value)?.label ?? value;
 }
 
+/** One formatter for every count: `toLocaleString` builds one a call, and the grid's headers recount per batch read. */
+const COUNT_FORMAT = new Intl.NumberFormat('en');
+
 /** A number as the page writes it: 1,234,567. */
 export function formatCount(n: number): string {
-	return n.toLocaleString('en');
+	return COUNT_FORMAT.format(n);
 }
 
 /** "1 row", "2,000 rows": a count with its noun, plural when it is not one. */
