@@ -18,8 +18,8 @@ const APP_PHASES = ['read', 'draft', 'edits', 'commit'];
 /**
  * Measures one size in a browser from `freshBrowser()`. `file` is the CSV's path, `meta` its generator
  * counts; `options` = { url, smoke,
- * editsPerKind, thinkMs, profile, outDir, log, gridOnly, baselineFile, withImport } (withImport: false stops after
- * the edits; gridOnly: timed to the grid alone;
+ * editsPerKind, thinkMs, profile, outDir, log, gridOnly, baselineFile, withImport, withRaw } (withImport: false stops
+ * after the edits; withRaw: false stops after the import; gridOnly: timed to the grid alone;
  * baselineFile: what papaparse reads when `file` is a workbook, the CSV of its rows). Never throws: a failure
  * (a crash, a timeout) is recorded in `error` with the step it happened in, and the figures measured before
  * it are kept; counts that differ from the generator's (`countsDiffer`) keep none.
@@ -34,7 +34,8 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		log,
 		gridOnly = false,
 		baselineFile = file,
-		withImport = true
+		withImport = true,
+		withRaw = true
 	} = options;
 	const origin = new URL(url).origin;
 	const result = {
@@ -215,6 +216,7 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		checkCounts('the import', commit, { rows: meta.rows - beforeImport.rowsWithErrors });
 		figures.importRowsPerSecond = commit.rows / (commit.ms / 1000);
 		details.import = commit;
+		if (!withRaw) return result;
 
 		step = 'raw Dexie bulkPut';
 		log(`  ${step}…`);

@@ -9,6 +9,8 @@
 //                          an .xlsx of the same rows, timed to the grid
 //   --no-import            stop after the edits: no import and no raw bulkPut (at 1,048,575 rows these two take
 //                          half an hour, and what limits them is IndexedDB's, not the app's)
+//   --no-raw               import, but leave out the raw bulkPut after it (at 1,048,575 rows it takes as long
+//                          as the import: `--sizes 1048575 --no-xlsx --no-update --no-raw` times the import alone)
 //   --no-update            leave out the update phase: by default, at 2,000 and 100,000 rows (when among the
 //                          sizes), the size's clients are imported as new, then a file of the same clients, one
 //                          in ten with another City, is imported as their update (bench/measure-update.js)
@@ -49,6 +51,7 @@ const { values } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		xlsx: { type: 'boolean', default: true },
 		import: { type: 'boolean', default: true },
+		raw: { type: 'boolean', default: true },
 		update: { type: 'boolean', default: true },
 		'update-only': { type: 'boolean', default: false }
 	},
@@ -69,6 +72,7 @@ const options = {
 	thinkMs: values.smoke ? 100 : 1000,
 	profile: values.profile,
 	withImport: values.import,
+	withRaw: values.raw,
 	outDir: OUT_DIR,
 	log: (line) => console.log(line)
 };
