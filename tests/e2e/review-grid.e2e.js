@@ -57,12 +57,16 @@ test('rows sort by row number both ways, are deleted when selected and come back
 	// Only the rows with problems: a fixed one stays in view until the filter is applied again.
 	await page.getByLabel('Show only rows with problems').check();
 	await shows(page, [5, 3]);
+	// The column's header counts its errors, and counts again once one is fixed.
+	const countryErrors = page.locator('main .ag-header-cell[col-id="Country"] .header-error-count');
+	await countryErrors.filter({ hasText: /^ \(2 errors\)$/ }).waitFor();
 	await page.locator('main .ag-row[row-id="3"] [col-id="Country"]').dblclick();
 	await page.locator('.option-editor input').fill('United States');
 	await page.keyboard.press('Enter');
 	await page.waitForFunction(
 		() => document.querySelector('main .ag-row[row-id="3"] [col-id="Country"]')?.textContent === 'US'
 	);
+	await countryErrors.filter({ hasText: /^ \(1 error\)$/ }).waitFor();
 	await shows(page, [5, 3]);
 	await page.getByLabel('Show only rows with problems').uncheck();
 	await page.getByLabel('Show only rows with problems').check();

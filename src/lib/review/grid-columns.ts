@@ -138,6 +138,9 @@ function editorFor(column: number, workspace: WorkspaceIndex, context: ColumnCon
 	}
 }
 
+/** How often a header's error count may be rewritten: a rewrite within this time of the last waits for its end. */
+const COUNT_REWRITE_MS = 250;
+
 /**
  * A column's name and its error count. The count is updated in place when the review changes: refreshing the
  * grid's headers instead would rebuild every header on each change of the review.
@@ -146,6 +149,9 @@ class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 	private readonly gui = document.createElement('span');
 	private readonly count = document.createElement('span');
 	private stop = () => {};
+	/** When the count was last written, and the rewrite waiting for its turn. */
+	private written = 0;
+	private timer: ReturnType<typeof setTimeout> | undefined;
 
 	init(params: IHeaderParams<ReviewRow> & { column: number; context: ColumnContext }) {
 		const { column, context } = params;
@@ -157,11 +163,25 @@ class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 		}
 		this.gui.append(this.count);
 		const update = () => {
+			this.written = performance.now();
 			const n = context.errorCount(column);
-			this.count.textContent = n > 0 ? ` (${plural(n, 'error')})` : '';
+			const text = n > 0 ? ` (${plural(n, 'error')})` : '';
+			if (this.count.textContent !== text) this.count.textContent = text;
 		};
 		update();
-		this.stop = context.onCountsChanged(update);
+		// At most a few rewrites a second: while a file is read, the counts change with every batch, and a header's
+		// text changing has the grid measure the headers again (their height follows their text).
+		const changed = () => {
+			if (this.timer !== undefined) return;
+			const wait = this.written + COUNT_REWRITE_MS - performance.now();
+			if (wait <= 0) update();
+			else
+				this.timer = setTimeout(() => {
+					this.timer = undefined;
+					update();
+				}, wait);
+		};
+		this.stop = context.onCountsChanged(changed);
 	}
 
 	getGui() {
@@ -174,6 +194,7 @@ class ErrorCountHeader implements IInnerHeaderComponent<ReviewRow> {
 
 	destroy() {
 		this.stop();
+		clearTimeout(this.timer);
 	}
 }
 
