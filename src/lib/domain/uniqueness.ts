@@ -4,6 +4,7 @@ import type { IssueCode, RowIssue } from './issues';
 import { COL } from './template';
 import { clientNameKey, emailKey } from './workspace';
 import { valueAt, type StoredValues } from './stored-values';
+import { HashSlots } from './hash-slots';
 
 interface UniqueColumn {
 	column: number;
@@ -72,8 +73,8 @@ function insertionPoint(group: readonly number[], rowNumber: number): number {
 }
 
 /**
- * A key as a small whole number, never 0 (FNV-1a, 30 bits, a V8 small integer): a million rows' keys held as strings
- * would take more memory than the rows' own values; as numbers in a map, a fifth of it.
+ * A key as a small whole number, never 0 (FNV-1a, 30 bits, a V8 small integer): a million rows' keys held as
+ * strings would take more memory than the rows' own values; as numbers in typed arrays, a tenth of it.
  */
 export function hashKey(key: string): number {
 	let hash = 0x811c9dc5;
@@ -81,24 +82,22 @@ export function hashKey(key: string): number {
 	return hash & 0x3fffffff || 1;
 }
 
-/** The rows having one key, in row order. */
+/**
+ * The rows having one key, in row order. A hash maps to a lone row (nearly every key of a file) or, once a second
+ * row shares it, to each of its keys with their rows: only then is a key kept as text, the lone row's worked out
+ * again from its values.
+ */
 interface KeyRows {
 	key: string;
 	rows: number[];
 }
-
-/**
- * The rows whose keys share a hash: a lone row (nearly every key of a file), or, once a second row shares it,
- * each key with its rows. Only then is a key kept as text, the lone row's worked out again from its values.
- */
-type Bucket = number | KeyRows[];
 
 export class UniquenessIndex {
 	private readonly uniqueColumns: readonly UniqueColumn[];
 	/** The columns whose values must be unique within the file: an edit of no other column leaves the index as it is. */
 	readonly columns: readonly number[];
 	/** Per unique column: key's hash → the rows having a key of that hash. */
-	private readonly rowsByHash: Map<number, Bucket>[];
+	private readonly rowsByHash: HashSlots<KeyRows[]>[];
 	/**
 	 * Each row's values as indexed, by row number (row numbers are small and dense): the same strings the review
 	 * keeps, so a reference a row. A key's text is worked out from them again where two rows share its hash.
@@ -111,7 +110,7 @@ export class UniquenessIndex {
 	constructor(clientId = -1) {
 		this.uniqueColumns = clientId < 0 ? UNIQUE_COLUMNS : [...UNIQUE_COLUMNS, clientIdColumn(clientId)];
 		this.columns = this.uniqueColumns.map((u) => u.column);
-		this.rowsByHash = this.uniqueColumns.map(() => new Map<number, Bucket>());
+		this.rowsByHash = this.uniqueColumns.map(() => new HashSlots<KeyRows[]>());
 		this.hashByRow = this.uniqueColumns.map((): number[] => []);
 	}
 
