@@ -28,11 +28,18 @@ class Part {
 		return at;
 	}
 
-	/** The slot for a hash not in the part yet, the part grown first when it would be more than half full. */
-	slotForNew(hash: number): number {
-		if ((this.filled + 1) * 4 > this.slots.length) this.grow();
+	/**
+	 * Puts a hash not in the part yet in its empty slot `at` (from `slotOf`), the part grown first when it would
+	 * be more than half full; returns the slot it is in.
+	 */
+	put(hash: number, at: number): number {
+		if ((this.filled + 1) * 4 > this.slots.length) {
+			this.grow();
+			at = this.slotOf(hash);
+		}
 		this.filled++;
-		return this.slotOf(hash);
+		this.slots[at] = hash;
+		return at;
 	}
 
 	/** Empties a slot: the slots after it, up to the next empty one, whose hash would no longer be found move back. */
@@ -87,15 +94,30 @@ export class HashSlots<List> {
 	set(hash: number, value: number | List): void {
 		const part = this.partOf(hash);
 		let at = part.slotOf(hash);
-		if (part.slots[at] === 0) {
-			at = part.slotForNew(hash);
-			part.slots[at] = hash;
-		} else {
+		if (part.slots[at] === 0) at = part.put(hash, at);
+		else {
 			const entry = part.slots[at + 1];
 			if (entry < 0 && this.lists[-1 - entry] === value) return;
 			this.freeList(entry);
 		}
 		part.slots[at + 1] = typeof value === 'number' ? value : this.keepList(value);
+	}
+
+	/**
+	 * Maps a new hash to a row number and returns undefined, in one look-up (the most common step of reading a
+	 * file); a hash already there keeps what it maps to, which is returned.
+	 */
+	addIfNew(hash: number, row: number): number | List | undefined {
+		const part = this.partOf(hash);
+		const at = part.slotOf(hash);
+		if (part.slots[at] !== 0) {
+			const entry = part.slots[at + 1];
+			return entry >= 0 ? entry : this.lists[-1 - entry];
+		}
+		// The slot first: putting may grow the part, replacing its array.
+		const put = part.put(hash, at);
+		part.slots[put + 1] = row;
+		return undefined;
 	}
 
 	delete(hash: number): void {

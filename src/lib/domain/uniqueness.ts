@@ -134,11 +134,8 @@ export class UniquenessIndex {
 			this.hashByRow[u][rowNumber] = hash;
 			if (hash === 0) continue;
 			const byHash = this.rowsByHash[u];
-			const bucket = byHash.get(hash);
-			if (bucket === undefined) {
-				byHash.set(hash, rowNumber);
-				continue;
-			}
+			const bucket = byHash.addIfNew(hash, rowNumber);
+			if (bucket === undefined) continue;
 			let keys: KeyRows[];
 			if (typeof bucket === 'number') {
 				keys = [{ key: this.keyIn(u, this.valuesByRow[bucket]!), rows: [bucket] }];

@@ -22,7 +22,7 @@ describe('HashSlots', () => {
 		expect(slots.size).toBe(1);
 	});
 
-	it('keeps what a Map keeps through 200,000 random sets and deletes, hashes crowding few slots included', () => {
+	it('keeps what a Map keeps through 200,000 random adds, sets and deletes, hashes crowding few slots included', () => {
 		const random = randomSource(42);
 		const slots = new HashSlots<number[]>();
 		const expected = new Map<number, number | number[]>();
@@ -33,8 +33,12 @@ describe('HashSlots', () => {
 		for (let step = 0; step < 200_000; step++) {
 			const hash = hashes[Math.floor(random() * hashes.length)];
 			const action = random();
-			if (action < 0.45) {
-				const value = action < 0.1 ? [step] : step;
+			if (action < 0.15) {
+				const had = expected.get(hash);
+				expect(slots.addIfNew(hash, step)).toBe(had);
+				if (had === undefined) expected.set(hash, step);
+			} else if (action < 0.45) {
+				const value = action < 0.25 ? [step] : step;
 				slots.set(hash, value);
 				expected.set(hash, value);
 			} else if (action < 0.8) {
