@@ -153,11 +153,13 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		step = 'first draft save';
 		log(`  ${step}…`);
 		await heap.phase('draft');
+		await startProfile(cdp, profile);
 		const saved = await withTimeout(
 			page.evaluate(() => window.__bench.until('saved')),
 			60 * MINUTE,
 			step
 		);
+		details.profileDraft = await stopProfile(cdp, profile, join(outDir, `profile-${meta.rows}-draft.cpuprofile`));
 		await page.evaluate(() => window.__bench.stopWatching());
 		const savingFrom = (await page.evaluate(() => window.__bench.marks.saving.seen)) ?? saved.seen;
 		details.firstDraftSaveMs = Math.round(saved.seen - savingFrom);
@@ -177,7 +179,9 @@ export async function measureSize(freshBrowser, file, meta, options) {
 			longestAtMs: tasks.longest ? Math.round(tasks.longest.start - probe.chosenAt) : null,
 			longest: attribute(tasks.longest, frames, origin)
 		};
-		details.draftLongestTaskMs = longTasksBetween(longTasks, savingFrom, saved.seen).longest?.duration ?? 0;
+		const draftTasks = longTasksBetween(longTasks, savingFrom, saved.seen);
+		details.draftLongestTaskMs = draftTasks.longest?.duration ?? 0;
+		details.draftLongestTask = attribute(draftTasks.longest, frames, origin);
 
 		step = 'edits';
 		log(`  ${step}…`);

@@ -150,6 +150,7 @@ export function notes(results) {
 			}
 			if (has(d.firstDraftSaveMs)) {
 				lines.push(`  first draft save ${time(d.firstDraftSaveMs)} (longest task ${time(d.draftLongestTaskMs)})`);
+				for (const s of d.draftLongestTask?.scripts ?? []) lines.push(`    ${time(s.durationMs)} ${s.invoker} → ${s.source}`);
 			}
 			if (d.edits) {
 				const all = [...d.edits.plain, ...d.edits.uniqueness];
