@@ -206,6 +206,9 @@ function updateNotes(r) {
 		lines.push(
 			`  "${d.update.label}": ${time(d.update.ms)} to "${d.update.heading}", long tasks ${d.update.longTasks.count}, ${time(d.update.longTasks.totalMs)} in all, the longest ${time(d.update.longestTaskMs)}`
 		);
+		const each = d.update.longTasks.each;
+		if (each?.length)
+			lines.push(`    each (at: length): ${each.map((task) => `${time(task.atMs)}: ${time(task.ms)}`).join(', ')}`);
 	}
 	if (d.stored) {
 		lines.push(
