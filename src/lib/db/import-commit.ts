@@ -205,15 +205,18 @@ function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<Un
 		const updates = record.updates ?? [];
 		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
 		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
-		const updatedEdited = updates.filter((u, i) => now[i]?.updatedAt !== u.updatedAt);
-		if (laterEdits === 'ask' && addedEdited.length + updatedEdited.length > 0) {
-			const names = [...addedEdited.map((c) => c.name), ...updatedEdited.map((u, i) => now[i]?.name ?? u.before.name)];
+		const editedSince = updates.map((u, i) => now[i]?.updatedAt !== u.updatedAt);
+		if (laterEdits === 'ask' && (addedEdited.length > 0 || editedSince.includes(true))) {
+			const names = [
+				...addedEdited.map((c) => c.name),
+				...updates.flatMap((u, i) => (editedSince[i] ? [now[i]?.name ?? u.before.name] : []))
+			];
 			return { undone: false, editedNames: names };
 		}
 		const keep = laterEdits === 'keep';
 		const toRemove = added.filter((c) => !(keep && addedEdited.includes(c)));
 		const toRestore = updates.flatMap((u, i) => {
-			if (keep && updatedEdited.includes(u)) return [];
+			if (keep && editedSince[i]) return [];
 			return [{ ...u.before, logo: now[i]?.logo ?? null } as ClientRecord];
 		});
 		await db.clients.bulkDelete(toRemove.map((c) => c.id));

@@ -149,6 +149,19 @@ describe('an import that updates existing clients', () => {
 		expect((await db.clients.get(before.id))!.site.city).toBe('Paris');
 	});
 
+	it('names the client edited since, not the first one the import updated', async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(3), 0);
+		const clients = await db.clients.bulkGet(first.clientIds);
+		const update = rows(3).map((row, i) => ({
+			...row,
+			values: row.values.with(COL.City, 'Lyon'),
+			updates: clients[i]!.id
+		}));
+		const { importRecord } = await commitImport('second.csv', update, 0, () => {}, policy);
+		await db.clients.update(clients[2]!.id, { updatedAt: '2030-01-01T00:00:00.000Z' });
+		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [clients[2]!.name] });
+	});
+
 	it('restores the old values over a later edit when the admin says so', async () => {
 		const before = await firstImport();
 		const [first] = rows(1);
