@@ -35,6 +35,49 @@ export class CommitConflict extends UserFacingError {
  * own; 500 keep it short without slowing the writes (docs/benchmark.md).
  */
 export const COMMIT_CHUNK = 500;
+/**
+ * What a row that updates a client weighs in a chunk, against a new client's 1: it is read, worked out and
+ * written, and what it held before is written too, so a chunk of updates holds fewer rows.
+ */
+const UPDATE_WEIGHT = 2;
+
+/** The rows cut into chunks of COMMIT_CHUNK new clients' worth at most, in their order. */
+function chunksOf(rows: readonly RowToImport[]): RowToImport[][] {
+	const chunks: RowToImport[][] = [];
+	let chunk: RowToImport[] = [];
+	let weight = 0;
+	for (const row of rows) {
+		const rowWeight = row.updates === undefined ? 1 : UPDATE_WEIGHT;
+		if (weight + rowWeight > COMMIT_CHUNK) {
+			chunks.push(chunk);
+			chunk = [];
+			weight = 0;
+		}
+		chunk.push(row);
+		weight += rowWeight;
+	}
+	if (chunk.length > 0) chunks.push(chunk);
+	return chunks;
+}
+
+/** The clients more than one row updates. */
+function clientsNamedTwice(rows: readonly RowToImport[]): Set<string> {
+	const named = new Set<string>();
+	const twice = new Set<string>();
+	for (const { updates } of rows) {
+		if (updates === undefined) continue;
+		if (named.has(updates)) twice.add(updates);
+		named.add(updates);
+	}
+	return twice;
+}
+
+/** The clients a chunk's updates change, as stored; a chunk of new clients reads nothing. */
+function readUpdated(chunk: readonly RowToImport[]): Promise<(ClientRecord | undefined)[]> {
+	return chunk.some((row) => row.updates !== undefined)
+		? db.clients.bulkGet(chunk.map((row) => row.updates ?? ''))
+		: Promise.resolve([]);
+}
 
 function explain(error: unknown): Error {
 	if (error instanceof UserFacingError) return error;
@@ -69,7 +112,8 @@ export interface CommitOutcome {
 
 /**
  * Writes the rows: new clients added, existing ones updated (only the fields the file carries and changes; a row
- * that changes nothing is not written), with the import's record holding what each updated client was before.
+ * that changes nothing is not written), with the import's record, and what each updated client was before
+ * (`importBefores`).
  */
 export async function commitImport(
 	fileName: string,
@@ -83,75 +127,95 @@ export async function commitImport(
 	const createdAt = new Date().toISOString();
 	const importId = newId();
 	try {
-		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
-			// Checked as the workspace is now: a new row must name no client, an update may name its own.
-			const workspace = indexWorkspace({ ...(await loadWorkspaceSnapshot()), extraColumns });
-			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
-			// write them. A chunk is built while the one before is being written, so the page and the database
-			// work at the same time. Once a row no longer fits, nothing more is written, the rest is only
-			// checked, and the error aborts the transaction, which takes back what was written.
-			const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
-			const clientIds: string[] = [];
-			const updates: UpdatedClient[] = [];
-			let written = 0;
-			let writing: Promise<void> | undefined;
-			for (let start = 0; start < rows.length; start += COMMIT_CHUNK) {
-				const chunk = rows.slice(start, start + COMMIT_CHUNK);
-				// A review's row unpacks its values each time they are asked for: once here.
-				const values = chunk.map((row) => row.values);
-				// The clients the chunk's updates change, read as they are now; a chunk of new clients reads nothing
-				// (a read would wait for the chunk before it to be written, and the two would no longer overlap).
-				const current = chunk.some((row) => row.updates !== undefined)
-					? await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''))
-					: [];
-				// Each update worked out once: what the rules judge (the row merged into the client) and what it writes.
-				const planned = chunk.map((_, i) =>
-					current[i] ? updateOf(values[i], current[i], policy, workspace, createdAt) : undefined
-				);
-				chunk.forEach((row, i) => {
-					const judged = planned[i]?.merged ?? values[i];
-					const issues = checkRowAgainstWorkspace(judged, workspace, { selfClientId: row.updates });
-					if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
-					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
-				});
-				if (conflicts.length > 0) continue;
-				const added: ClientRecord[] = [];
-				const changed: ClientRecord[] = [];
-				chunk.forEach((row, i) => {
-					const existing = current[i];
-					const updated = planned[i]?.updated;
-					if (!existing) {
-						added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
-					} else if (updated) {
-						const { logo, ...before } = existing;
-						void logo;
-						updates.push({ before, updatedAt: createdAt });
-						changed.push(updated);
-					}
-				});
-				for (const record of added) clientIds.push(record.id);
-				const before = writing;
-				writing = Promise.all([db.clients.bulkAdd(added), db.clients.bulkPut(changed)]).then(() =>
-					onProgress((written += chunk.length))
-				);
-				await before;
+		return await db.transaction(
+			'rw',
+			[db.clients, db.technicians, db.groups, db.settings, db.imports, db.importBefores],
+			async () => {
+				// Checked as the workspace is now: a new row must name no client, an update may name its own.
+				const workspace = indexWorkspace({ ...(await loadWorkspaceSnapshot()), extraColumns });
+				// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
+				// write them, and then what the updated clients held before. The next chunk's clients are read
+				// while this one is built, and a chunk is built while the one before is written, so the page and the
+				// database work at the same time. Once a row no longer fits, nothing more is written, the rest is
+				// only checked, and the error aborts the transaction, which takes back what was written.
+				const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
+				const clientIds: string[] = [];
+				// A client two rows update: the later row starts from what the earlier one made of it, not from what
+				// the read ahead of the earlier one's write found.
+				const namedAgain = clientsNamedTwice(rows);
+				const updatedSoFar = new Map<string, ClientRecord>();
+				let updated = 0;
+				let written = 0;
+				let writing: Promise<void> | undefined;
+				const chunks = chunksOf(rows);
+				let reading = chunks.length > 0 ? readUpdated(chunks[0]) : undefined;
+				for (let c = 0; c < chunks.length; c++) {
+					const chunk = chunks[c];
+					const current = (await reading)!.map((client, i) => {
+						const id = chunk[i].updates;
+						return (id !== undefined && updatedSoFar.get(id)) || client;
+					});
+					reading = c + 1 < chunks.length ? readUpdated(chunks[c + 1]) : undefined;
+					// A review's row unpacks its values each time they are asked for: once here.
+					const values = chunk.map((row) => row.values);
+					// Each update worked out once: what the rules judge (the row merged into the client) and what it writes.
+					const planned = chunk.map((_, i) =>
+						current[i] ? updateOf(values[i], current[i], policy, workspace, createdAt) : undefined
+					);
+					chunk.forEach((row, i) => {
+						const judged = planned[i]?.merged ?? values[i];
+						const issues = checkRowAgainstWorkspace(judged, workspace, { selfClientId: row.updates });
+						if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
+						if (issues.some((issue) => issue.severity === 'error'))
+							conflicts.push({ rowNumber: row.rowNumber, issues });
+					});
+					if (conflicts.length > 0) continue;
+					const added: ClientRecord[] = [];
+					const changed: ClientRecord[] = [];
+					const befores: UpdatedClient[] = [];
+					chunk.forEach((row, i) => {
+						const existing = current[i];
+						const next = planned[i]?.updated;
+						if (!existing) {
+							added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
+						} else if (next) {
+							const { logo, ...before } = existing;
+							void logo;
+							befores.push({ before, updatedAt: createdAt });
+							changed.push(next);
+							if (namedAgain.has(next.id)) updatedSoFar.set(next.id, next);
+						}
+					});
+					for (const record of added) clientIds.push(record.id);
+					updated += changed.length;
+					const previous = writing;
+					// The before-images are put once the chunk's clients are, a task of their own.
+					writing = Promise.all([
+						db.clients.bulkAdd(added),
+						db.clients
+							.bulkPut(changed)
+							.then(() =>
+								befores.length > 0 ? db.importBefores.add({ importId, chunk: c, updates: befores }) : undefined
+							)
+					]).then(() => onProgress((written += chunk.length)));
+					await previous;
+				}
+				await writing;
+				if (conflicts.length > 0) throw new CommitConflict(conflicts);
+				const importRecord: ImportRecord = {
+					id: importId,
+					fileName,
+					createdAt,
+					imported: clientIds.length,
+					skipped,
+					clientIds,
+					updated,
+					undoneAt: null
+				};
+				await db.imports.add(importRecord);
+				return { importRecord };
 			}
-			await writing;
-			if (conflicts.length > 0) throw new CommitConflict(conflicts);
-			const importRecord: ImportRecord = {
-				id: importId,
-				fileName,
-				createdAt,
-				imported: clientIds.length,
-				skipped,
-				clientIds,
-				updated: updates.length,
-				updates,
-				undoneAt: null
-			};
-			await db.imports.add(importRecord);
-			return { importRecord };
-		});
+		);
 	} catch (error) {
 		throw explain(error);
 	}
@@ -197,12 +261,21 @@ export async function undoImport(importId: string, laterEdits: LaterEdits = 'ask
 	}
 }
 
+/** What the clients an import updated held before, in the order it updated them. */
+export async function beforesOfImport(importId: string): Promise<UpdatedClient[]> {
+	const records = await db.importBefores
+		.where('[importId+chunk]')
+		.between([importId, Dexie.minKey], [importId, Dexie.maxKey])
+		.toArray();
+	return records.flatMap((record) => record.updates);
+}
+
 function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<UndoOutcome> {
-	return db.transaction('rw', db.clients, db.imports, async () => {
+	return db.transaction('rw', db.clients, db.imports, db.importBefores, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
 		const added = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
-		const updates = record.updates ?? [];
+		const updates = await beforesOfImport(importId);
 		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
 		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
 		const editedSince = updates.map((u, i) => now[i]?.updatedAt !== u.updatedAt);
