@@ -46,9 +46,8 @@ describe('a workspace saved by version 1', () => {
 			{ carried: new Set([COL.ClientName, COL.City]), emptyCells: 'keep' }
 		);
 		const updates = await beforesOfImport(update.id);
-		const stores = Object.fromEntries(
-			await Promise.all(Object.keys(VERSION_1).map(async (name) => [name, await db.table(name).toArray()]))
-		);
+		const stores = new Map<string, unknown[]>();
+		for (const name of Object.keys(VERSION_1)) stores.set(name, await db.table(name).toArray());
 		// A record from before updates were possible has no `updates` at all; one with many is split.
 		const many: UpdatedClient[] = Array.from({ length: BEFORES_PER_RECORD * 2 + 1 }, () => updates[0]);
 		const oldImports = [
@@ -62,7 +61,7 @@ describe('a workspace saved by version 1', () => {
 		const old = new Dexie(DATABASE_NAME);
 		old.version(1).stores(VERSION_1);
 		await old.open();
-		for (const [name, records] of Object.entries(stores)) {
+		for (const [name, records] of stores) {
 			await old.table(name).bulkAdd(name === 'imports' ? oldImports : records);
 		}
 		old.close();
