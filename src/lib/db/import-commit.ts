@@ -103,16 +103,25 @@ async function readChunkNow(rows: readonly RowToImport[]): Promise<ChunkRead> {
 	];
 	const names = keys(COL.ClientName, clientNameKey);
 	const emails = keys(COL.PrimaryContactEmail, emailKey);
+	// By key, each a look-up of ids only in the unique index: no client is copied to the page for it.
+	const idsHolding = (index: 'nameKey' | 'primaryEmailKey', keys: string[]) =>
+		Promise.all(keys.map((key) => db.clients.where(index).equals(key).primaryKeys()));
 	const [current, byName, byEmail] = await Promise.all([
 		rows.some((row) => row.updates !== undefined)
 			? db.clients.bulkGet(rows.map((row) => row.updates ?? ''))
 			: Promise.resolve([]),
-		names.length > 0 ? db.clients.where('nameKey').anyOf(names).toArray() : Promise.resolve([]),
-		emails.length > 0 ? db.clients.where('primaryEmailKey').anyOf(emails).toArray() : Promise.resolve([])
+		idsHolding('nameKey', names),
+		idsHolding('primaryEmailKey', emails)
 	]);
-	const clients = new ClientMaps().add(
-		[...byName, ...byEmail].map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email }))
-	);
+	// Mostly the clients the chunk updates, read already; any other (a clash, seldom) is read now.
+	const updated = new Map(current.flatMap((client) => (client ? [[client.id, client] as const] : [])));
+	const found = [...new Set([...byName.flat(), ...byEmail.flat()])];
+	const others = found.filter((id) => !updated.has(id));
+	const holders = [
+		...found.flatMap((id) => updated.get(id) ?? []),
+		...(others.length > 0 ? await db.clients.bulkGet(others) : []).filter((c) => c !== undefined)
+	];
+	const clients = new ClientMaps().add(holders.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })));
 	return { rows, values, current, clients };
 }
 
