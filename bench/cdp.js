@@ -172,7 +172,7 @@ export async function startTrace(cdp, enabled) {
 
 /**
  * Stops the trace and gives the page's main-thread tasks over 50 ms of wall or of thread time, in their order
- * (`atMs`, `wallMs`, `threadMs`), with the longest of each.
+ * (`atMs`, `wallMs`, `threadMs`, and `gcMs` of that thread time in the collector's pauses), with the longest of each.
  */
 export async function stopTrace(cdp, enabled) {
 	if (!enabled) return undefined;
@@ -191,10 +191,17 @@ export async function stopTrace(cdp, enabled) {
 	const runs = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
 	const start = Math.min(...runs.map((e) => e.ts));
 	// atMs: from the trace's first task, a moment before the click.
+	// The collector's pauses on that thread, told apart: a task's own work is what is left.
+	const pauses = events.filter(
+		(e) => (e.name === 'MajorGC' || e.name === 'MinorGC') && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid
+	);
 	const tasks = runs.map((e) => ({
 		atMs: Math.round((e.ts - start) / 1000),
 		wallMs: Math.round(e.dur / 1000),
-		threadMs: Math.round((e.tdur ?? e.dur) / 1000)
+		threadMs: Math.round((e.tdur ?? e.dur) / 1000),
+		gcMs: Math.round(
+			pauses.filter((p) => p.ts >= e.ts && p.ts < e.ts + e.dur).reduce((sum, p) => sum + (p.tdur ?? p.dur), 0) / 1000
+		)
 	}));
 	const longest = (key) => tasks.reduce((best, task) => Math.max(best, task[key]), 0);
 	return {

@@ -209,7 +209,7 @@ function updateNotes(r) {
 		const trace = d.updateTrace;
 		if (trace)
 			lines.push(
-				`    traced: longest ${time(trace.longestWallMs)} of wall time, ${time(trace.longestThreadMs)} of thread time; over 50 ms (at: wall/thread): ${trace.over50.map((t) => `${time(t.atMs)}: ${t.wallMs}/${t.threadMs}`).join(', ') || 'none'}`
+				`    traced: longest ${time(trace.longestWallMs)} of wall time, ${time(trace.longestThreadMs)} of thread time; over 50 ms (at: wall/thread, of it collector): ${trace.over50.map((t) => `${time(t.atMs)}: ${t.wallMs}/${t.threadMs}${t.gcMs ? `, gc ${t.gcMs}` : ''}`).join('; ') || 'none'}`
 			);
 		const each = d.update.longTasks.each;
 		if (each?.length)
