@@ -37,9 +37,10 @@ export class CommitConflict extends UserFacingError {
 export const COMMIT_CHUNK = 500;
 /**
  * What a row that updates a client weighs in a chunk, against a new client's 1: it is read, worked out and
- * written, and what it held before is written too, so a chunk of updates holds fewer rows.
+ * written, and what it held before is written too. 125 updates a chunk keep each task under about 25 ms of the
+ * page's thread at the rate of 250 (docs/benchmark.md).
  */
-const UPDATE_WEIGHT = 2;
+const UPDATE_WEIGHT = 4;
 
 /** The rows cut into chunks of COMMIT_CHUNK new clients' worth at most, in their order. */
 function chunksOf(rows: readonly RowToImport[]): RowToImport[][] {
