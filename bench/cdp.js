@@ -157,3 +157,56 @@ export function summariseProfile(profile, top = 12) {
 			.map(([fn, ms]) => ({ fn, ms: Math.round(ms), share: `${((ms / totalMs) * 100).toFixed(1)} %` }))
 	};
 }
+
+/**
+ * Starts a trace of the page's tasks (Chromium's timeline): unlike the long-task entries' wall time, each task's
+ * thread time leaves out the time the machine gave to other processes.
+ */
+export async function startTrace(cdp, enabled) {
+	if (!enabled) return;
+	await cdp.send('Tracing.start', {
+		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+		transferMode: 'ReportEvents'
+	});
+}
+
+/**
+ * Stops the trace and gives the page's main-thread tasks over 50 ms of wall or of thread time, in their order
+ * (`atMs`, `wallMs`, `threadMs`, and `gcMs` of that thread time in the collector's pauses), with the longest of each.
+ */
+export async function stopTrace(cdp, enabled) {
+	if (!enabled) return undefined;
+	const events = [];
+	const done = new Promise((resolve) => {
+		cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+		cdp.on('Tracing.tracingComplete', resolve);
+	});
+	await cdp.send('Tracing.end');
+	await done;
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && hasTasks(e));
+	function hasTasks(thread) {
+		return events.some((e) => e.name === 'RunTask' && e.pid === thread.pid && e.tid === thread.tid);
+	}
+	if (!main) return { tasks: [] };
+	const runs = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
+	const start = Math.min(...runs.map((e) => e.ts));
+	// atMs: from the trace's first task, a moment before the click.
+	// The collector's pauses on that thread, told apart: a task's own work is what is left.
+	const pauses = events.filter(
+		(e) => (e.name === 'MajorGC' || e.name === 'MinorGC') && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid
+	);
+	const tasks = runs.map((e) => ({
+		atMs: Math.round((e.ts - start) / 1000),
+		wallMs: Math.round(e.dur / 1000),
+		threadMs: Math.round((e.tdur ?? e.dur) / 1000),
+		gcMs: Math.round(
+			pauses.filter((p) => p.ts >= e.ts && p.ts < e.ts + e.dur).reduce((sum, p) => sum + (p.tdur ?? p.dur), 0) / 1000
+		)
+	}));
+	const longest = (key) => tasks.reduce((best, task) => Math.max(best, task[key]), 0);
+	return {
+		longestWallMs: longest('wallMs'),
+		longestThreadMs: longest('threadMs'),
+		over50: tasks.filter((t) => t.wallMs > 50 || t.threadMs > 50)
+	};
+}

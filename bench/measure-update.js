@@ -6,7 +6,7 @@
 // written again, each with the City the update file gives it. Counts that differ from the generator's publish no
 // figure.
 import { join } from 'node:path';
-import { peakOver, startProfile, stopProfile } from './cdp.js';
+import { peakOver, startProfile, startTrace, stopProfile, stopTrace } from './cdp.js';
 import { checkCounts, CountMismatch } from './counts.js';
 import { citiesAfterUpdate } from './generate.js';
 import { checkStoredClients, importRows, importUpdate, openMeasuredPage } from './page-steps.js';
@@ -28,7 +28,7 @@ const count = (n) => n.toLocaleString('en');
  * none.
  */
 export async function measureUpdate(freshBrowser, files, options) {
-	const { url, profile, outDir, log, thinkMs } = options;
+	const { url, profile, trace, outDir, log, thinkMs } = options;
 	const origin = new URL(url).origin;
 	const { rows, changed } = files;
 	const expected = files.expectedChanges;
@@ -125,10 +125,12 @@ export async function measureUpdate(freshBrowser, files, options) {
 		step = 'import the update';
 		log(`  update: ${step}…`);
 		await heap.phase('update');
+		await startTrace(cdp, trace);
 		const commit = await importUpdate(page, cdp, profile, join(outDir, `profile-${rows}-update.cpuprofile`), {
 			added: expected.new,
 			updated: expected.updated
 		});
+		details.updateTrace = await stopTrace(cdp, trace);
 		figures.updateRowsPerSecond = expected.updated / (commit.ms / 1000);
 		figures.updateFileRowsPerSecond = rows / (commit.ms / 1000);
 		figures.updateLongestTaskMs = commit.longestTaskMs;

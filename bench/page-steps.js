@@ -126,7 +126,14 @@ async function clickToOutcome(page, cdp, profile, profileFile, button) {
 		ms: done.painted - clickedAt,
 		heading,
 		longestTaskMs: tasks.longest?.duration ?? 0,
-		longTasks: { count: tasks.count, totalMs: Math.round(tasks.totalMs) },
+		longTasks: {
+			count: tasks.count,
+			totalMs: Math.round(tasks.totalMs),
+			// Each long task: when it began (from the click) and how long it took.
+			each: longTasks
+				.filter((task) => task.start >= clickedAt - 1 && task.start < done.seen)
+				.map((task) => ({ atMs: Math.round(task.start - clickedAt), ms: task.duration }))
+		},
 		...(profileSummary && { profile: profileSummary })
 	};
 }

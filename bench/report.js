@@ -208,6 +208,14 @@ function updateNotes(r) {
 		lines.push(
 			`  "${d.update.label}": ${time(d.update.ms)} to "${d.update.heading}", long tasks ${d.update.longTasks.count}, ${time(d.update.longTasks.totalMs)} in all, the longest ${time(d.update.longestTaskMs)}`
 		);
+		const trace = d.updateTrace;
+		if (trace)
+			lines.push(
+				`    traced: longest ${time(trace.longestWallMs)} of wall time, ${time(trace.longestThreadMs)} of thread time; over 50 ms (at: wall/thread, of it collector): ${trace.over50.map((t) => `${time(t.atMs)}: ${t.wallMs}/${t.threadMs}${t.gcMs ? `, gc ${t.gcMs}` : ''}`).join('; ') || 'none'}`
+			);
+		const each = d.update.longTasks.each;
+		if (each?.length)
+			lines.push(`    each (at: length): ${each.map((task) => `${time(task.atMs)}: ${time(task.ms)}`).join(', ')}`);
 	}
 	if (d.stored) {
 		lines.push(

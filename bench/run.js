@@ -17,6 +17,8 @@
 //   --update-only          only the update phase, at each of --sizes (default then: 2,000 and 100,000); its
 //                          figures replace those of the same sizes in --out, and the rest of it is kept
 //                          (`npm run bench -- --sizes 2000 --update-only` takes under a minute)
+//   --trace                also trace the update's import (Chromium's timeline): each long task's thread time,
+//                          which leaves out what other processes took of a shared machine
 //   --profile              also record CPU profiles of the read and the import (bench/out/*.cpuprofile), and of
 //                          the update's comparison and import; profiling slows the page, so its figures are not
 //                          the published ones
@@ -49,6 +51,7 @@ const { values } = parseArgs({
 		out: { type: 'string', default: join(HERE, 'results.json') },
 		build: { type: 'boolean' },
 		profile: { type: 'boolean', default: false },
+		trace: { type: 'boolean', default: false },
 		xlsx: { type: 'boolean', default: true },
 		import: { type: 'boolean', default: true },
 		raw: { type: 'boolean', default: true },
@@ -71,6 +74,7 @@ const options = {
 	// may then run, and an edit that meets it is slower, as it would be for the admin.
 	thinkMs: values.smoke ? 100 : 1000,
 	profile: values.profile,
+	trace: values.trace,
 	withImport: values.import,
 	withRaw: values.raw,
 	outDir: OUT_DIR,
@@ -124,6 +128,7 @@ const results = (kept?.results ?? []).filter((result) => !(result.kind === 'upda
 const mode = {
 	smoke: values.smoke,
 	profile: values.profile,
+	trace: values.trace,
 	editsPerKind: options.editsPerKind,
 	thinkMs: options.thinkMs
 };

@@ -13,7 +13,7 @@ import { COLUMN_LABELS, TEMPLATE_COLUMNS } from '$lib/domain/template';
 import { clientNameKey, emailKey, indexWorkspace, type WorkspaceIndex } from '$lib/domain/workspace';
 import { validateCustomField } from './custom-fields';
 import { groupFields } from './groups';
-import type { Group, ImportRecord, Setting, Technician } from './schema';
+import type { Group, ImportRecord, Setting, Technician, UpdatedClient } from './schema';
 import { technicianFields } from './technicians';
 
 export const BACKUP_FORMAT = 'client-import-backup';
@@ -98,12 +98,15 @@ export const envelopeShape = z.object({
 
 export type BackupEnvelope = z.infer<typeof envelopeShape>;
 
+/** An import as a backup holds it: with what each client it updated held before (`importBefores`, joined). */
+export type BackupImport = ImportRecord & { updates?: UpdatedClient[] };
+
 export interface BackupStores {
 	clients: BackupClient[];
 	technicians: Technician[];
 	groups: Group[];
 	settings: Setting[];
-	imports: ImportRecord[];
+	imports: BackupImport[];
 }
 
 /** What `createBackup` writes. */
@@ -466,8 +469,8 @@ async function checkClients(
 	return checked;
 }
 
-function checkImports(rows: unknown[], problems: Problems): ImportRecord[] {
-	const checked: ImportRecord[] = [];
+function checkImports(rows: unknown[], problems: Problems): BackupImport[] {
+	const checked: BackupImport[] = [];
 	const ids = new Set<string>();
 	rows.forEach((raw, i) => {
 		const record = recordLabel('imports', i, raw, 'fileName');

@@ -5,7 +5,7 @@ import type { ClientRecord } from '$lib/domain/client';
 import { BACKUP_FORMAT, envelopeShape, type Backup, type BackupEnvelope, type CheckedBackup } from './backup-check';
 import { SEEDED_KEY } from './demo';
 import { UserFacingError } from './errors';
-import { db } from './schema';
+import { beforesRecords, db, type UpdatedClient } from './schema';
 
 async function toBase64(blob: Blob): Promise<string> {
 	const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -22,18 +22,27 @@ function fromBase64(base64: string, type: string): Blob {
 }
 
 export async function createBackup(): Promise<string> {
-	const [clients, technicians, groups, settings, imports] = await db.transaction(
+	const [clients, technicians, groups, settings, records, befores] = await db.transaction(
 		'r',
-		[db.clients, db.technicians, db.groups, db.settings, db.imports],
+		[db.clients, db.technicians, db.groups, db.settings, db.imports, db.importBefores],
 		() =>
 			Promise.all([
 				db.clients.toArray(),
 				db.technicians.toArray(),
 				db.groups.toArray(),
 				db.settings.toArray(),
-				db.imports.toArray()
+				db.imports.toArray(),
+				db.importBefores.toArray()
 			])
 	);
+	// Each import with what its updated clients held before, in their order (the store's, by import and chunk).
+	const updatesByImport = new Map<string, UpdatedClient[]>();
+	for (const { importId, updates } of befores) {
+		const list = updatesByImport.get(importId);
+		if (list) list.push(...updates);
+		else updatesByImport.set(importId, [...updates]);
+	}
+	const imports = records.map((record) => ({ ...record, updates: updatesByImport.get(record.id) ?? [] }));
 	const withLogos = await Promise.all(
 		clients.map(async (client) => ({
 			...client,
@@ -77,21 +86,23 @@ export async function restoreBackup(backup: CheckedBackup): Promise<void> {
 	const settings = backup.stores.settings.some((s) => s.key === SEEDED_KEY)
 		? backup.stores.settings
 		: [...backup.stores.settings, { key: SEEDED_KEY, value: true }];
+	// An import's before-images are stored apart from its record (schema.ts, ImportBefores).
+	const imports = backup.stores.imports.map(({ updates, ...record }) => {
+		void updates;
+		return record;
+	});
+	const befores = backup.stores.imports.flatMap((record) => beforesRecords(record.id, record.updates ?? []));
+	const stores = [db.clients, db.technicians, db.groups, db.settings, db.imports, db.importBefores, db.drafts];
 	try {
-		await db.transaction(
-			'rw',
-			[db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts],
-			async () => {
-				await Promise.all(
-					[db.clients, db.technicians, db.groups, db.settings, db.imports, db.drafts].map((t) => t.clear())
-				);
-				await db.clients.bulkAdd(clients);
-				await db.technicians.bulkAdd(backup.stores.technicians);
-				await db.groups.bulkAdd(backup.stores.groups);
-				await db.settings.bulkAdd(settings);
-				await db.imports.bulkAdd(backup.stores.imports);
-			}
-		);
+		await db.transaction('rw', stores, async () => {
+			await Promise.all(stores.map((t) => t.clear()));
+			await db.clients.bulkAdd(clients);
+			await db.technicians.bulkAdd(backup.stores.technicians);
+			await db.groups.bulkAdd(backup.stores.groups);
+			await db.settings.bulkAdd(settings);
+			await db.imports.bulkAdd(imports);
+			await db.importBefores.bulkAdd(befores);
+		});
 	} catch (error) {
 		// The check leaves nothing for IndexedDB to refuse; should it still (a full disk), the admin reads why.
 		const reason =

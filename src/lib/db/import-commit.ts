@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { toClientRecord, type ClientRecord } from '$lib/domain/client';
 import type { RowIssue } from '$lib/domain/issues';
 import { checkRowAgainstWorkspace } from '$lib/domain/rules';
-import { indexWorkspace } from '$lib/domain/workspace';
+import { ClientMaps, clientNameKey, emailKey, indexWorkspace, type WorkspaceIndex } from '$lib/domain/workspace';
 import { UserFacingError } from './errors';
 import { newId } from './ids';
 import { db, type ImportRecord, type UpdatedClient } from './schema';
@@ -35,6 +35,96 @@ export class CommitConflict extends UserFacingError {
  * own; 500 keep it short without slowing the writes (docs/benchmark.md).
  */
 export const COMMIT_CHUNK = 500;
+/**
+ * What a row that updates a client weighs in a chunk, against a new client's 1: it is read, worked out and
+ * written, and what it held before is written too. 125 updates a chunk keep each task under about 25 ms of the
+ * page's thread at the rate of 250 (docs/benchmark.md).
+ */
+const UPDATE_WEIGHT = 4;
+
+/** The rows cut into chunks of COMMIT_CHUNK new clients' worth at most, in their order. */
+function chunksOf(rows: readonly RowToImport[]): RowToImport[][] {
+	const chunks: RowToImport[][] = [];
+	let chunk: RowToImport[] = [];
+	let weight = 0;
+	for (const row of rows) {
+		const rowWeight = row.updates === undefined ? 1 : UPDATE_WEIGHT;
+		if (weight + rowWeight > COMMIT_CHUNK) {
+			chunks.push(chunk);
+			chunk = [];
+			weight = 0;
+		}
+		chunk.push(row);
+		weight += rowWeight;
+	}
+	if (chunk.length > 0) chunks.push(chunk);
+	return chunks;
+}
+
+/** The clients more than one row updates. */
+function clientsNamedTwice(rows: readonly RowToImport[]): Set<string> {
+	const named = new Set<string>();
+	const twice = new Set<string>();
+	for (const { updates } of rows) {
+		if (updates === undefined) continue;
+		if (named.has(updates)) twice.add(updates);
+		named.add(updates);
+	}
+	return twice;
+}
+
+/** A chunk's rows, their values unpacked, and what the workspace holds that they touch. */
+interface ChunkRead {
+	rows: readonly RowToImport[];
+	values: (readonly string[])[];
+	/** The clients the rows update, as stored (undefined for a new client's row, or a client deleted since). */
+	current: (ClientRecord | undefined)[];
+	/** The rules' look-ups of the clients the rows could clash with. */
+	clients: ClientMaps;
+}
+
+/**
+ * Reads what a chunk's rows need of the workspace's clients: those they update, and those holding a name or
+ * primary email they give. The rules look up nothing else of the clients, so the commit reads these, not every
+ * client (100,000 read whole are seconds, and a pause of the page's collector of 0.1 s and more).
+ */
+function readChunk(rows: readonly RowToImport[]): Promise<ChunkRead> {
+	const reading = readChunkNow(rows);
+	// Read ahead: a write that fails meanwhile aborts the transaction, and this read with it, unawaited. The
+	// write's error is the one reported; the read's still rejects whoever awaits it.
+	reading.catch(() => {});
+	return reading;
+}
+
+async function readChunkNow(rows: readonly RowToImport[]): Promise<ChunkRead> {
+	// A review's row unpacks its values each time they are asked for: once here.
+	const values = rows.map((row) => row.values);
+	const keys = (column: number, key: (value: string) => string) => [
+		...new Set(values.map((row) => key(row[column] ?? '')).filter((k) => k !== ''))
+	];
+	const names = keys(COL.ClientName, clientNameKey);
+	const emails = keys(COL.PrimaryContactEmail, emailKey);
+	// By key, each a look-up of ids only in the unique index: no client is copied to the page for it.
+	const idsHolding = (index: 'nameKey' | 'primaryEmailKey', keys: string[]) =>
+		Promise.all(keys.map((key) => db.clients.where(index).equals(key).primaryKeys()));
+	const [current, byName, byEmail] = await Promise.all([
+		rows.some((row) => row.updates !== undefined)
+			? db.clients.bulkGet(rows.map((row) => row.updates ?? ''))
+			: Promise.resolve([]),
+		idsHolding('nameKey', names),
+		idsHolding('primaryEmailKey', emails)
+	]);
+	// Mostly the clients the chunk updates, read already; any other (a clash, seldom) is read now.
+	const updated = new Map(current.flatMap((client) => (client ? [[client.id, client] as const] : [])));
+	const found = [...new Set([...byName.flat(), ...byEmail.flat()])];
+	const others = found.filter((id) => !updated.has(id));
+	const holders = [
+		...found.flatMap((id) => updated.get(id) ?? []),
+		...(others.length > 0 ? await db.clients.bulkGet(others) : []).filter((c) => c !== undefined)
+	];
+	const clients = new ClientMaps().add(holders.map((c) => ({ id: c.id, name: c.name, email: c.primaryContact.email })));
+	return { rows, values, current, clients };
+}
 
 function explain(error: unknown): Error {
 	if (error instanceof UserFacingError) return error;
@@ -69,7 +159,8 @@ export interface CommitOutcome {
 
 /**
  * Writes the rows: new clients added, existing ones updated (only the fields the file carries and changes; a row
- * that changes nothing is not written), with the import's record holding what each updated client was before.
+ * that changes nothing is not written), with the import's record, and what each updated client was before
+ * (`importBefores`).
  */
 export async function commitImport(
 	fileName: string,
@@ -83,75 +174,99 @@ export async function commitImport(
 	const createdAt = new Date().toISOString();
 	const importId = newId();
 	try {
-		return await db.transaction('rw', [db.clients, db.technicians, db.groups, db.settings, db.imports], async () => {
-			// Checked as the workspace is now: a new row must name no client, an update may name its own.
-			const workspace = indexWorkspace({ ...(await loadWorkspaceSnapshot()), extraColumns });
-			// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
-			// write them. A chunk is built while the one before is being written, so the page and the database
-			// work at the same time. Once a row no longer fits, nothing more is written, the rest is only
-			// checked, and the error aborts the transaction, which takes back what was written.
-			const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
-			const clientIds: string[] = [];
-			const updates: UpdatedClient[] = [];
-			let written = 0;
-			let writing: Promise<void> | undefined;
-			for (let start = 0; start < rows.length; start += COMMIT_CHUNK) {
-				const chunk = rows.slice(start, start + COMMIT_CHUNK);
-				// A review's row unpacks its values each time they are asked for: once here.
-				const values = chunk.map((row) => row.values);
-				// The clients the chunk's updates change, read as they are now; a chunk of new clients reads nothing
-				// (a read would wait for the chunk before it to be written, and the two would no longer overlap).
-				const current = chunk.some((row) => row.updates !== undefined)
-					? await db.clients.bulkGet(chunk.map((row) => row.updates ?? ''))
-					: [];
-				// Each update worked out once: what the rules judge (the row merged into the client) and what it writes.
-				const planned = chunk.map((_, i) =>
-					current[i] ? updateOf(values[i], current[i], policy, workspace, createdAt) : undefined
-				);
-				chunk.forEach((row, i) => {
-					const judged = planned[i]?.merged ?? values[i];
-					const issues = checkRowAgainstWorkspace(judged, workspace, { selfClientId: row.updates });
-					if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
-					if (issues.some((issue) => issue.severity === 'error')) conflicts.push({ rowNumber: row.rowNumber, issues });
+		return await db.transaction(
+			'rw',
+			[db.clients, db.technicians, db.groups, db.settings, db.imports, db.importBefores],
+			async () => {
+				// Checked as the workspace is now: a new row must name no client, an update may name its own. The
+				// clients it could clash with are read with each chunk (readChunk); the rest of the workspace here.
+				const workspace = indexWorkspace({
+					...(await loadWorkspaceSnapshot({ withClients: false })),
+					extraColumns
 				});
-				if (conflicts.length > 0) continue;
-				const added: ClientRecord[] = [];
-				const changed: ClientRecord[] = [];
-				chunk.forEach((row, i) => {
-					const existing = current[i];
-					const updated = planned[i]?.updated;
-					if (!existing) {
-						added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
-					} else if (updated) {
-						const { logo, ...before } = existing;
-						void logo;
-						updates.push({ before, updatedAt: createdAt });
-						changed.push(updated);
-					}
-				});
-				for (const record of added) clientIds.push(record.id);
-				const before = writing;
-				writing = Promise.all([db.clients.bulkAdd(added), db.clients.bulkPut(changed)]).then(() =>
-					onProgress((written += chunk.length))
-				);
-				await before;
+				// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
+				// write them, and then what the updated clients held before. The next chunk's clients are read
+				// while this one is built, and a chunk is built while the one before is written, so the page and the
+				// database work at the same time. Once a row no longer fits, nothing more is written, the rest is
+				// only checked, and the error aborts the transaction, which takes back what was written.
+				const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
+				const clientIds: string[] = [];
+				// A client two rows update: the later row starts from what the earlier one made of it, not from what
+				// the read ahead of the earlier one's write found.
+				const namedAgain = clientsNamedTwice(rows);
+				const updatedSoFar = new Map<string, ClientRecord>();
+				let updated = 0;
+				let written = 0;
+				let writing: Promise<void> | undefined;
+				const chunks = chunksOf(rows);
+				let reading = chunks.length > 0 ? readChunk(chunks[0]) : undefined;
+				for (let c = 0; c < chunks.length; c++) {
+					const read = (await reading)!;
+					reading = c + 1 < chunks.length ? readChunk(chunks[c + 1]) : undefined;
+					const { rows: chunk, values } = read;
+					const current = read.current.map((client, i) => {
+						const id = chunk[i].updates;
+						return (id !== undefined && updatedSoFar.get(id)) || client;
+					});
+					const checkedAgainst: WorkspaceIndex = { ...workspace, ...read.clients };
+					// Each update worked out once: what the rules judge (the row merged into the client) and what it writes.
+					const planned = chunk.map((_, i) =>
+						current[i] ? updateOf(values[i], current[i], policy, workspace, createdAt) : undefined
+					);
+					chunk.forEach((row, i) => {
+						const judged = planned[i]?.merged ?? values[i];
+						const issues = checkRowAgainstWorkspace(judged, checkedAgainst, { selfClientId: row.updates });
+						if (row.updates !== undefined && !current[i]) issues.push(clientGone(values[i]));
+						if (issues.some((issue) => issue.severity === 'error'))
+							conflicts.push({ rowNumber: row.rowNumber, issues });
+					});
+					if (conflicts.length > 0) continue;
+					const added: ClientRecord[] = [];
+					const changed: ClientRecord[] = [];
+					const befores: UpdatedClient[] = [];
+					chunk.forEach((row, i) => {
+						const existing = current[i];
+						const next = planned[i]?.updated;
+						if (!existing) {
+							added.push(toClientRecord(values[i], workspace, { id: newId(), createdAt, importId }));
+						} else if (next) {
+							const { logo, ...before } = existing;
+							void logo;
+							befores.push({ before, updatedAt: createdAt });
+							changed.push(next);
+							if (namedAgain.has(next.id)) updatedSoFar.set(next.id, next);
+						}
+					});
+					for (const record of added) clientIds.push(record.id);
+					updated += changed.length;
+					const previous = writing;
+					// The before-images are put once the chunk's clients are, a task of their own.
+					writing = Promise.all([
+						db.clients.bulkAdd(added),
+						db.clients
+							.bulkPut(changed)
+							.then(() =>
+								befores.length > 0 ? db.importBefores.add({ importId, chunk: c, updates: befores }) : undefined
+							)
+					]).then(() => onProgress((written += chunk.length)));
+					await previous;
+				}
+				await writing;
+				if (conflicts.length > 0) throw new CommitConflict(conflicts);
+				const importRecord: ImportRecord = {
+					id: importId,
+					fileName,
+					createdAt,
+					imported: clientIds.length,
+					skipped,
+					clientIds,
+					updated,
+					undoneAt: null
+				};
+				await db.imports.add(importRecord);
+				return { importRecord };
 			}
-			await writing;
-			if (conflicts.length > 0) throw new CommitConflict(conflicts);
-			const importRecord: ImportRecord = {
-				id: importId,
-				fileName,
-				createdAt,
-				imported: clientIds.length,
-				skipped,
-				clientIds,
-				updated: updates.length,
-				updates,
-				undoneAt: null
-			};
-			await db.imports.add(importRecord);
-			return { importRecord };
-		});
+		);
 	} catch (error) {
 		throw explain(error);
 	}
@@ -197,23 +312,35 @@ export async function undoImport(importId: string, laterEdits: LaterEdits = 'ask
 	}
 }
 
+/** What the clients an import updated held before, in the order it updated them. */
+export async function beforesOfImport(importId: string): Promise<UpdatedClient[]> {
+	const records = await db.importBefores
+		.where('[importId+chunk]')
+		.between([importId, Dexie.minKey], [importId, Dexie.maxKey])
+		.toArray();
+	return records.flatMap((record) => record.updates);
+}
+
 function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<UndoOutcome> {
-	return db.transaction('rw', db.clients, db.imports, async () => {
+	return db.transaction('rw', db.clients, db.imports, db.importBefores, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
 		const added = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
-		const updates = record.updates ?? [];
+		const updates = await beforesOfImport(importId);
 		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
 		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
-		const updatedEdited = updates.filter((u, i) => now[i]?.updatedAt !== u.updatedAt);
-		if (laterEdits === 'ask' && addedEdited.length + updatedEdited.length > 0) {
-			const names = [...addedEdited.map((c) => c.name), ...updatedEdited.map((u, i) => now[i]?.name ?? u.before.name)];
+		const editedSince = updates.map((u, i) => now[i]?.updatedAt !== u.updatedAt);
+		if (laterEdits === 'ask' && (addedEdited.length > 0 || editedSince.includes(true))) {
+			const names = [
+				...addedEdited.map((c) => c.name),
+				...updates.flatMap((u, i) => (editedSince[i] ? [now[i]?.name ?? u.before.name] : []))
+			];
 			return { undone: false, editedNames: names };
 		}
 		const keep = laterEdits === 'keep';
 		const toRemove = added.filter((c) => !(keep && addedEdited.includes(c)));
 		const toRestore = updates.flatMap((u, i) => {
-			if (keep && updatedEdited.includes(u)) return [];
+			if (keep && editedSince[i]) return [];
 			return [{ ...u.before, logo: now[i]?.logo ?? null } as ClientRecord];
 		});
 		await db.clients.bulkDelete(toRemove.map((c) => c.id));

@@ -4,7 +4,7 @@ import { createBackup, readBackupFile, restoreBackup } from '$lib/db/backup';
 import { checkBackup, describeProblem, type Backup } from '$lib/db/backup-check';
 import { addCustomField, listCustomFields } from '$lib/db/custom-fields';
 import { resetDemo } from '$lib/db/demo';
-import { commitImport } from '$lib/db/import-commit';
+import { beforesOfImport, commitImport, undoImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
 import { getSettings } from '$lib/db/settings';
 import { sampleRow } from '$lib/csv/sample-csv';
@@ -101,12 +101,21 @@ describe('workspace backup', () => {
 				emptyCells: 'keep'
 			}
 		);
+		const befores = await beforesOfImport(importRecord.id);
+		expect(befores.map((u) => u.before.site.city)).toEqual([client.site.city]);
 		const text = await createBackup();
+		// The file holds them with the import, as backups always have.
+		const { stores } = JSON.parse(text) as Backup;
+		expect(stores.imports.find((i) => i.id === importRecord.id)?.updates).toEqual(befores);
 		await resetDemo();
 		const result = await checkBackup(readBackupFile(text));
 		expect(result.problems).toEqual([]);
 		await restoreBackup(result.checked!);
 		expect(await db.imports.get(importRecord.id)).toEqual(importRecord);
+		expect(await beforesOfImport(importRecord.id)).toEqual(befores);
+		// The restored history undoes as the original would have.
+		expect(await undoImport(importRecord.id)).toMatchObject({ undone: true, restored: 1 });
+		expect((await db.clients.get(client.id))!.site.city).toBe(client.site.city);
 	});
 
 	it('refuses a file that is not a backup, before anything is replaced', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDemo } from '$lib/db/demo';
-import { COMMIT_CHUNK, CommitConflict, commitImport, undoImport } from '$lib/db/import-commit';
+import { beforesOfImport, COMMIT_CHUNK, CommitConflict, commitImport, undoImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
 import { COL } from '$lib/domain/template';
 import { sampleRow } from '$lib/csv/sample-csv';
@@ -115,7 +115,7 @@ describe('an import that updates existing clients', () => {
 		// What it held before, less its logo (an import never changes it).
 		const { logo, ...held } = withHoliday;
 		expect(logo).toBeNull();
-		expect(importRecord.updates).toEqual([{ before: held, updatedAt: importRecord.createdAt }]);
+		expect(await beforesOfImport(importRecord.id)).toEqual([{ before: held, updatedAt: importRecord.createdAt }]);
 		expect(await db.clients.count()).toBe(4);
 	});
 
@@ -147,6 +147,19 @@ describe('an import that updates existing clients', () => {
 		expect((await db.imports.get(importRecord.id))!.undoneAt).toBeNull();
 		expect(await undoImport(importRecord.id, 'keep')).toEqual({ undone: true, removed: 0, restored: 0, kept: 1 });
 		expect((await db.clients.get(before.id))!.site.city).toBe('Paris');
+	});
+
+	it('names the client edited since, not the first one the import updated', async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(3), 0);
+		const clients = await db.clients.bulkGet(first.clientIds);
+		const update = rows(3).map((row, i) => ({
+			...row,
+			values: row.values.with(COL.City, 'Lyon'),
+			updates: clients[i]!.id
+		}));
+		const { importRecord } = await commitImport('second.csv', update, 0, () => {}, policy);
+		await db.clients.update(clients[2]!.id, { updatedAt: '2030-01-01T00:00:00.000Z' });
+		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [clients[2]!.name] });
 	});
 
 	it('restores the old values over a later edit when the admin says so', async () => {
@@ -302,5 +315,83 @@ describe('undoing an import', () => {
 		expect(restored.map((c) => ({ ...c, logo: null }))).toEqual(before.map((c) => ({ ...c, logo: null })));
 		expect(restored[0]!.logo).toBeNull();
 		expect(restored[1]!.logo?.type).toBe('image/png');
+	});
+});
+
+describe('an update of several chunks', () => {
+	const cityPolicy = { carried: new Set([COL.ClientName, COL.City, COL.PhoneNumber]), emptyCells: 'keep' as const };
+
+	it('undoes every client it updated, and names one edited since though its before is in a later chunk', async () => {
+		const count = 700;
+		const { importRecord: first } = await commitImport('first.csv', rows(count), 0);
+		const before = await db.clients.bulkGet(first.clientIds);
+		const update = rows(count).map((row, i) => ({
+			...row,
+			values: row.values.with(COL.City, `City ${i}`),
+			updates: before[i]!.id
+		}));
+		const { importRecord } = await commitImport('update.csv', update, 0, () => {}, cityPolicy);
+		expect(await db.imports.get(importRecord.id)).toEqual(importRecord);
+		expect(importRecord).toMatchObject({ imported: 0, updated: count });
+		expect(importRecord).not.toHaveProperty('updates');
+		// What the clients held before is stored a chunk at a time, not in the import's one record.
+		expect(await db.importBefores.where({ importId: importRecord.id }).count()).toBeGreaterThan(1);
+		const befores = await beforesOfImport(importRecord.id);
+		expect(befores.map((u) => u.before.id)).toEqual(first.clientIds);
+
+		const edited = before[count - 10]!;
+		await db.clients.update(edited.id, { updatedAt: '2030-01-01T00:00:00.000Z' });
+		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [edited.name] });
+		expect(await undoImport(importRecord.id, 'keep')).toEqual({
+			undone: true,
+			removed: 0,
+			restored: count - 1,
+			kept: 1
+		});
+		const after = await db.clients.bulkGet(first.clientIds);
+		expect(after.filter((c) => c!.id !== edited.id)).toEqual(before.filter((c) => c!.id !== edited.id));
+		expect(after[count - 10]!.site.city).toBe(`City ${count - 10}`);
+	});
+
+	it("refuses, writing nothing, an update of a later chunk that gives a client another client's email", async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
+		const before = await db.clients.bulkGet(first.clientIds);
+		const update = rows(700).map((row, i) => ({
+			...row,
+			values: row.values.with(COL.City, 'Lyon'),
+			updates: before[i]!.id
+		}));
+		// Row 692 gives client 690 the email of client 3, whom no row of its chunk names.
+		update[690] = {
+			...update[690],
+			values: update[690].values.with(COL.PrimaryContactEmail, 'Contact.3@client3.example')
+		};
+		const error = await commitImport('update.csv', update, 0, () => {}, {
+			...cityPolicy,
+			carried: new Set([...cityPolicy.carried, COL.PrimaryContactEmail])
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(CommitConflict);
+		expect((error as CommitConflict).conflicts).toEqual([
+			{ rowNumber: 692, issues: [expect.objectContaining({ code: 'email_exists' })] }
+		]);
+		expect(await db.clients.bulkGet(first.clientIds)).toEqual(before);
+		expect(await db.imports.count()).toBe(1);
+	});
+
+	it('gives a client two rows update, in different chunks, what both change', async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
+		const before = await db.clients.bulkGet(first.clientIds);
+		const update = rows(700).map((row, i) => ({ ...row, updates: before[i]!.id }));
+		// Row 2 moves client 0 to Lyon; row 702, in a later chunk, gives it another phone (its empty City kept).
+		update[0] = { ...update[0], values: update[0].values.with(COL.City, 'Lyon') };
+		update.push({
+			...update[0],
+			rowNumber: 702,
+			values: rows(1)[0].values.with(COL.City, '').with(COL.PhoneNumber, '2025550199')
+		});
+		const { importRecord } = await commitImport('update.csv', update, 0, () => {}, cityPolicy);
+		expect(importRecord.updated).toBe(2);
+		const client = (await db.clients.get(before[0]!.id))!;
+		expect([client.site.city, client.primaryContact.phone]).toEqual(['Lyon', '2025550199']);
 	});
 });
