@@ -104,9 +104,10 @@ async function readChunkNow(rows: readonly RowToImport[]): Promise<ChunkRead> {
 	];
 	const names = keys(COL.ClientName, clientNameKey);
 	const emails = keys(COL.PrimaryContactEmail, emailKey);
-	// By key, each a look-up of ids only in the unique index: no client is copied to the page for it.
+	// The ids only, from the unique index, for every key of the chunk in one walk of it: no client is copied to
+	// the page for it, and a chunk of new clients is one request, not one a key.
 	const idsHolding = (index: 'nameKey' | 'primaryEmailKey', keys: string[]) =>
-		Promise.all(keys.map((key) => db.clients.where(index).equals(key).primaryKeys()));
+		keys.length === 0 ? Promise.resolve([]) : db.clients.where(index).anyOf(keys).primaryKeys();
 	const [current, byName, byEmail] = await Promise.all([
 		rows.some((row) => row.updates !== undefined)
 			? db.clients.bulkGet(rows.map((row) => row.updates ?? ''))
@@ -116,7 +117,7 @@ async function readChunkNow(rows: readonly RowToImport[]): Promise<ChunkRead> {
 	]);
 	// Mostly the clients the chunk updates, read already; any other (a clash, seldom) is read now.
 	const updated = new Map(current.flatMap((client) => (client ? [[client.id, client] as const] : [])));
-	const found = [...new Set([...byName.flat(), ...byEmail.flat()])];
+	const found = [...new Set([...byName, ...byEmail])];
 	const others = found.filter((id) => !updated.has(id));
 	const holders = [
 		...found.flatMap((id) => updated.get(id) ?? []),
