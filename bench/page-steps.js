@@ -211,26 +211,8 @@ export async function rawBulkPut(page, url) {
 			if (page.length === 0) break;
 			for (const record of page) records.push(record);
 		}
-		// Read back, they come sorted by key; written so, they would go in far faster than the app's did, in
-		// the order of its rows (random ids). They are put back in that order, from the import's record of
-		// its client ids; failing that, in a fixed shuffle.
-		const imports = app.objectStoreNames.contains('imports')
-			? await request(app.transaction('imports').objectStore('imports').getAll())
-			: [];
-		const imported = imports.find((record) => record.clientIds?.length === records.length)?.clientIds;
-		let order = 'as imported';
-		if (imported) {
-			const byKey = new Map(records.map((record) => [record[keyPath], record]));
-			imported.forEach((key, i) => (records[i] = byKey.get(key)));
-		} else {
-			order = 'shuffled';
-			let seed = 5;
-			const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
-			for (let i = records.length - 1; i > 0; i--) {
-				const j = Math.floor(random() * (i + 1));
-				[records[i], records[j]] = [records[j], records[i]];
-			}
-		}
+		// Read back, they come sorted by key: the order the import wrote them in, its ids being time-ordered.
+		const order = 'as imported';
 		app.close();
 		const raw = new window.Dexie('bench-raw-bulkput');
 		raw.version(1).stores({ clients: schema });

@@ -75,7 +75,8 @@ const importShape = z.object({
 	createdAt: z.string(),
 	imported: z.number(),
 	skipped: z.number(),
-	clientIds: z.array(z.string()),
+	/** In backups of records written before imports stopped listing the clients they added. */
+	clientIds: z.array(z.string()).optional(),
 	updated: z.number().optional(),
 	/** What each client the import updated held before, for its undo. */
 	updates: z.array(z.object({ before: clientShape.omit({ logo: true }), updatedAt: z.string() })).optional(),

@@ -191,7 +191,7 @@ export async function commitImport(
 				// database work at the same time. Once a row no longer fits, nothing more is written, the rest is
 				// only checked, and the error aborts the transaction, which takes back what was written.
 				const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
-				const clientIds: string[] = [];
+				let imported = 0;
 				// A client two rows update: the later row starts from what the earlier one made of it, not from what
 				// the read ahead of the earlier one's write found.
 				const namedAgain = clientsNamedTwice(rows);
@@ -238,7 +238,7 @@ export async function commitImport(
 							if (namedAgain.has(next.id)) updatedSoFar.set(next.id, next);
 						}
 					});
-					for (const record of added) clientIds.push(record.id);
+					imported += added.length;
 					updated += changed.length;
 					const previous = writing;
 					// The before-images are put once the chunk's clients are, a task of their own.
@@ -258,9 +258,8 @@ export async function commitImport(
 					id: importId,
 					fileName,
 					createdAt,
-					imported: clientIds.length,
+					imported,
 					skipped,
-					clientIds,
 					updated,
 					undoneAt: null
 				};
@@ -326,7 +325,8 @@ function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<Un
 	return db.transaction('rw', db.clients, db.imports, db.importBefores, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
-		const added = (await db.clients.bulkGet(record.clientIds)).filter((c): c is ClientRecord => c !== undefined);
+		// The clients the import added and that are still there carry its id (an update or an edit keeps it).
+		const added = await db.clients.where('importId').equals(importId).toArray();
 		const updates = await beforesOfImport(importId);
 		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
 		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);

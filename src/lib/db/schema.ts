@@ -33,7 +33,11 @@ export interface ImportRecord {
 	/** Clients added. */
 	imported: number;
 	skipped: number;
-	clientIds: string[];
+	/**
+	 * The clients added, in records written before this version: since, the clients an import added are found
+	 * by their `importId` (a million ids in one record were one long copy as the import ended).
+	 */
+	clientIds?: string[];
 	/** Existing clients updated (absent in imports recorded before updates were possible). */
 	updated?: number;
 	undoneAt: string | null;

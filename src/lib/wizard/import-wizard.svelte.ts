@@ -5,7 +5,14 @@ import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta 
 import { newId } from '$lib/db/ids';
 import { clientsById } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
-import { commitImport, CommitConflict, undoImport, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
+import {
+	commitImport,
+	CommitConflict,
+	undoImport,
+	type LaterEdits,
+	type RowToImport,
+	type UndoOutcome
+} from '$lib/db/import-commit';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
@@ -27,7 +34,7 @@ import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from
 import { byHandRows, byHandSource } from './by-hand';
 import { DraftAutosave } from './draft-autosave.svelte';
 import type { FileSettings, Progress } from '../import/protocol';
-import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
+import { ReviewSession, type ReviewRow, type ReviewSource } from '../review/review-session.svelte';
 import { rememberedChanges } from '../review/value-matching';
 import { rememberedMatches } from '$lib/db/value-matches';
 import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
@@ -42,6 +49,26 @@ interface ChooseOptions {
 const SHOW_FILLING_AFTER_MS = 300;
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
+
+/**
+ * A review row as the commit takes it: its values unpacked only when the commit reaches its chunk. A class, not
+ * an object with its own getter, which would be a closure a row (a million of them at a spreadsheet's size).
+ */
+class RowToCommit implements RowToImport {
+	readonly updates: string | undefined;
+
+	constructor(private readonly row: ReviewRow) {
+		this.updates = row.change?.clientId;
+	}
+
+	get rowNumber(): number {
+		return this.row.rowNumber;
+	}
+
+	get values(): readonly string[] {
+		return this.row.values;
+	}
+}
 
 export class ImportWizard {
 	stage = $state<Stage>('choose');
@@ -530,13 +557,7 @@ export class ImportWizard {
 		// A row that changes nothing, or whose update is skipped, is not written.
 		const chosen = valid
 			.filter((row) => row.change === undefined || row.change.kind === 'update')
-			.map((row) => ({
-				rowNumber: row.rowNumber,
-				get values() {
-					return row.values;
-				},
-				updates: row.change?.clientId
-			}));
+			.map((row) => new RowToCommit(row));
 		this.stage = 'committing';
 		this.commitWritten = 0;
 		this.commitTotal = chosen.length;

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDemo } from '$lib/db/demo';
 import { beforesOfImport, COMMIT_CHUNK, CommitConflict, commitImport, undoImport } from '$lib/db/import-commit';
-import { db } from '$lib/db/schema';
+import { db, type ImportRecord } from '$lib/db/schema';
 import { COL } from '$lib/domain/template';
 import { sampleRow } from '$lib/csv/sample-csv';
+
+/** The ids of the clients an import added (they carry its id), in the order it added them (ids sort by time). */
+const addedBy = (record: ImportRecord) => db.clients.where('importId').equals(record.id).primaryKeys();
 
 function rows(count: number) {
 	return Array.from({ length: count }, (_, i) => {
@@ -88,7 +91,7 @@ describe('an import that updates existing clients', () => {
 	/** Imports three new clients, then gives back what the first of them is now. */
 	async function firstImport() {
 		const { importRecord } = await commitImport('first.csv', rows(3), 0);
-		const [first] = await db.clients.bulkGet(importRecord.clientIds);
+		const [first] = await db.clients.bulkGet(await addedBy(importRecord));
 		return first!;
 	}
 
@@ -105,7 +108,8 @@ describe('an import that updates existing clients', () => {
 		const unchanged = { ...second, updates: (await db.clients.where('nameKey').equals('client 1').first())!.id };
 		const fresh = rows(5)[4];
 		const { importRecord } = await commitImport('second.csv', [changed, unchanged, fresh], 0, () => {}, policy);
-		expect(importRecord).toMatchObject({ imported: 1, updated: 1, clientIds: [expect.any(String)] });
+		expect(importRecord).toMatchObject({ imported: 1, updated: 1 });
+		expect(await addedBy(importRecord)).toHaveLength(1);
 		const after = (await db.clients.get(before.id))!;
 		expect(after.site.city).toBe('Lyon');
 		// PostalCode is not carried: the file's value is not taken.
@@ -151,7 +155,7 @@ describe('an import that updates existing clients', () => {
 
 	it('names the client edited since, not the first one the import updated', async () => {
 		const { importRecord: first } = await commitImport('first.csv', rows(3), 0);
-		const clients = await db.clients.bulkGet(first.clientIds);
+		const clients = await db.clients.bulkGet(await addedBy(first));
 		const update = rows(3).map((row, i) => ({
 			...row,
 			values: row.values.with(COL.City, 'Lyon'),
@@ -186,9 +190,9 @@ describe('an import that updates existing clients', () => {
 		const emailPolicy = { ...policy, carried: new Set([...policy.carried, COL.PrimaryContactEmail]) };
 		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, emailPolicy);
 		const { importRecord: third } = await commitImport('third.csv', rows(9).slice(8), 0);
-		await db.clients.update(third.clientIds[0], {
+		await db.clients.update((await addedBy(third))[0], {
 			primaryContact: {
-				...(await db.clients.get(third.clientIds[0]))!.primaryContact,
+				...(await db.clients.get((await addedBy(third))[0]))!.primaryContact,
 				email: before.primaryContact.email
 			},
 			primaryEmailKey: before.primaryEmailKey
@@ -239,7 +243,7 @@ describe('a commit of several chunks', () => {
 
 	it('writes nothing when a client a later chunk updates was deleted meanwhile', async () => {
 		const { importRecord: earlier } = await commitImport('earlier.csv', rows(1), 0);
-		const [gone] = earlier.clientIds;
+		const [gone] = await addedBy(earlier);
 		await db.clients.delete(gone);
 		const update = { ...rows(1)[0], rowNumber: 2600, updates: gone };
 		const all = [...rows(2500).slice(1), update];
@@ -270,7 +274,7 @@ describe('undoing an import', () => {
 
 	it('undoes an import once: a second undo changes nothing, not even a client edited since', async () => {
 		const { importRecord: first } = await commitImport('first.csv', rows(2), 0);
-		const [clientId] = first.clientIds;
+		const [clientId] = await addedBy(first);
 		const before = (await db.clients.get(clientId))!;
 		const update = { ...rows(1)[0], values: rows(1)[0].values.with(COL.City, 'Lyon'), updates: clientId };
 		const { importRecord } = await commitImport('second.csv', [update], 0, () => {}, {
@@ -294,24 +298,28 @@ describe('undoing an import', () => {
 	it('puts back every field of each updated client, a cleared one too, and keeps the logo as it is now', async () => {
 		const { importRecord: first } = await commitImport('first.csv', rows(2), 0);
 		const logo = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
-		await db.clients.update(first.clientIds[1], { logo });
-		const before = await db.clients.bulkGet(first.clientIds);
+		await db.clients.update((await addedBy(first))[1], { logo });
+		const before = await db.clients.bulkGet(await addedBy(first));
 		const [a, b] = rows(2);
 		const changes = [
-			{ ...a, values: a.values.with(COL.City, 'Lyon').with(COL.PhoneNumber, ''), updates: first.clientIds[0] },
-			{ ...b, values: b.values.with(COL.ClientName, 'CLIENT 1').with(COL.City, 'Oslo'), updates: first.clientIds[1] }
+			{ ...a, values: a.values.with(COL.City, 'Lyon').with(COL.PhoneNumber, ''), updates: (await addedBy(first))[0] },
+			{
+				...b,
+				values: b.values.with(COL.ClientName, 'CLIENT 1').with(COL.City, 'Oslo'),
+				updates: (await addedBy(first))[1]
+			}
 		];
 		const { importRecord } = await commitImport('second.csv', changes, 0, () => {}, {
 			carried: new Set([COL.ClientName, COL.City, COL.PhoneNumber]),
 			emptyCells: 'clear'
 		});
-		const updated = await db.clients.bulkGet(first.clientIds);
+		const updated = await db.clients.bulkGet(await addedBy(first));
 		expect(updated.map((c) => [c!.name, c!.site.city, c!.primaryContact.phone])).toEqual([
 			['Client 0', 'Lyon', ''],
 			['CLIENT 1', 'Oslo', before[1]!.primaryContact.phone]
 		]);
 		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 0, restored: 2, kept: 0 });
-		const restored = await db.clients.bulkGet(first.clientIds);
+		const restored = await db.clients.bulkGet(await addedBy(first));
 		expect(restored.map((c) => ({ ...c, logo: null }))).toEqual(before.map((c) => ({ ...c, logo: null })));
 		expect(restored[0]!.logo).toBeNull();
 		expect(restored[1]!.logo?.type).toBe('image/png');
@@ -324,7 +332,7 @@ describe('an update of several chunks', () => {
 	it('undoes every client it updated, and names one edited since though its before is in a later chunk', async () => {
 		const count = 700;
 		const { importRecord: first } = await commitImport('first.csv', rows(count), 0);
-		const before = await db.clients.bulkGet(first.clientIds);
+		const before = await db.clients.bulkGet(await addedBy(first));
 		const update = rows(count).map((row, i) => ({
 			...row,
 			values: row.values.with(COL.City, `City ${i}`),
@@ -337,7 +345,7 @@ describe('an update of several chunks', () => {
 		// What the clients held before is stored a chunk at a time, not in the import's one record.
 		expect(await db.importBefores.where({ importId: importRecord.id }).count()).toBeGreaterThan(1);
 		const befores = await beforesOfImport(importRecord.id);
-		expect(befores.map((u) => u.before.id)).toEqual(first.clientIds);
+		expect(befores.map((u) => u.before.id)).toEqual(await addedBy(first));
 
 		const edited = before[count - 10]!;
 		await db.clients.update(edited.id, { updatedAt: '2030-01-01T00:00:00.000Z' });
@@ -348,14 +356,14 @@ describe('an update of several chunks', () => {
 			restored: count - 1,
 			kept: 1
 		});
-		const after = await db.clients.bulkGet(first.clientIds);
+		const after = await db.clients.bulkGet(await addedBy(first));
 		expect(after.filter((c) => c!.id !== edited.id)).toEqual(before.filter((c) => c!.id !== edited.id));
 		expect(after[count - 10]!.site.city).toBe(`City ${count - 10}`);
 	});
 
 	it("refuses, writing nothing, an update of a later chunk that gives a client another client's email", async () => {
 		const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
-		const before = await db.clients.bulkGet(first.clientIds);
+		const before = await db.clients.bulkGet(await addedBy(first));
 		const update = rows(700).map((row, i) => ({
 			...row,
 			values: row.values.with(COL.City, 'Lyon'),
@@ -374,13 +382,13 @@ describe('an update of several chunks', () => {
 		expect((error as CommitConflict).conflicts).toEqual([
 			{ rowNumber: 692, issues: [expect.objectContaining({ code: 'email_exists' })] }
 		]);
-		expect(await db.clients.bulkGet(first.clientIds)).toEqual(before);
+		expect(await db.clients.bulkGet(await addedBy(first))).toEqual(before);
 		expect(await db.imports.count()).toBe(1);
 	});
 
 	it('gives a client two rows update, in different chunks, what both change', async () => {
 		const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
-		const before = await db.clients.bulkGet(first.clientIds);
+		const before = await db.clients.bulkGet(await addedBy(first));
 		const update = rows(700).map((row, i) => ({ ...row, updates: before[i]!.id }));
 		// Row 2 moves client 0 to Lyon; row 702, in a later chunk, gives it another phone (its empty City kept).
 		update[0] = { ...update[0], values: update[0].values.with(COL.City, 'Lyon') };

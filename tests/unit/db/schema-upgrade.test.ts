@@ -2,9 +2,12 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetDemo } from '$lib/db/demo';
 import { beforesOfImport, commitImport, undoImport } from '$lib/db/import-commit';
-import { BEFORES_PER_RECORD, DATABASE_NAME, db, type UpdatedClient } from '$lib/db/schema';
+import { BEFORES_PER_RECORD, DATABASE_NAME, db, type ImportRecord, type UpdatedClient } from '$lib/db/schema';
 import { COL } from '$lib/domain/template';
 import { sampleRow } from '$lib/csv/sample-csv';
+
+/** The ids of the clients an import added (they carry its id), in the order it added them (ids sort by time). */
+const addedBy = (record: ImportRecord) => db.clients.where('importId').equals(record.id).primaryKeys();
 
 /** The stores as version 1 declared them, when an import's record held what its updated clients were before. */
 const VERSION_1 = {
@@ -37,10 +40,10 @@ describe('a workspace saved by version 1', () => {
 		// holding what they were before.
 		await resetDemo();
 		const { importRecord: first } = await commitImport('first.csv', [row(0, 'Boston'), row(1, 'Boston')], 0);
-		const before = await db.clients.bulkGet(first.clientIds);
+		const before = await db.clients.bulkGet(await addedBy(first));
 		const { importRecord: update } = await commitImport(
 			'update.csv',
-			first.clientIds.map((id, i) => row(i, 'Lyon', id)),
+			(await addedBy(first)).map((id, i) => row(i, 'Lyon', id)),
 			0,
 			() => {},
 			{ carried: new Set([COL.ClientName, COL.City]), emptyCells: 'keep' }
@@ -74,6 +77,6 @@ describe('a workspace saved by version 1', () => {
 		const large = await db.importBefores.where({ importId: 'large' }).toArray();
 		expect(large.map((r) => r.updates.length)).toEqual([BEFORES_PER_RECORD, BEFORES_PER_RECORD, 1]);
 		expect(await undoImport(update.id)).toEqual({ undone: true, removed: 0, restored: 2, kept: 0 });
-		expect(await db.clients.bulkGet(first.clientIds)).toEqual(before);
+		expect(await db.clients.bulkGet(await addedBy(first))).toEqual(before);
 	});
 });
