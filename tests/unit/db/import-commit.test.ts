@@ -403,3 +403,53 @@ describe('an update of several chunks', () => {
 		expect([client.site.city, client.primaryContact.phone]).toEqual(['Lyon', '2025550199']);
 	});
 });
+
+describe('a commit into a workspace of many clients', () => {
+	/** The commit then looks up, chunk by chunk, the clients a chunk's names and emails could clash with. */
+	const manyClients = () => vi.spyOn(db.clients, 'count').mockResolvedValueOnce(1_000_000);
+
+	it('finds a client saved meanwhile under the name of a row of a later chunk, and writes nothing', async () => {
+		const all = rows(1200);
+		await commitImport('other-tab.csv', [all[1100]], 0);
+		manyClients();
+		const error = await commitImport('clients.csv', all, 0).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(CommitConflict);
+		expect((error as CommitConflict).conflicts).toEqual([
+			{
+				rowNumber: 1102,
+				issues: [expect.objectContaining({ code: 'name_exists' }), expect.objectContaining({ code: 'email_exists' })]
+			}
+		]);
+		expect(await db.clients.count()).toBe(1);
+	});
+
+	it("refuses an update that gives a client another client's email, whom no row of its chunk names", async () => {
+		const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
+		const before = await db.clients.bulkGet(await addedBy(first));
+		const update = rows(700).map((row, i) => ({
+			...row,
+			values: row.values.with(COL.City, 'Lyon'),
+			updates: before[i]!.id
+		}));
+		update[690] = {
+			...update[690],
+			values: update[690].values.with(COL.PrimaryContactEmail, 'Contact.3@client3.example')
+		};
+		manyClients();
+		const error = await commitImport('update.csv', update, 0, () => {}, {
+			carried: new Set([COL.City, COL.PrimaryContactEmail]),
+			emptyCells: 'keep'
+		}).catch((e: unknown) => e);
+		expect((error as CommitConflict).conflicts).toEqual([
+			{ rowNumber: 692, issues: [expect.objectContaining({ code: 'email_exists' })] }
+		]);
+		expect(await db.clients.bulkGet(await addedBy(first))).toEqual(before);
+	});
+
+	it('adds new clients that clash with none', async () => {
+		manyClients();
+		const { importRecord } = await commitImport('clients.csv', rows(600), 0);
+		expect(importRecord.imported).toBe(600);
+		expect(await addedBy(importRecord)).toHaveLength(600);
+	});
+});
