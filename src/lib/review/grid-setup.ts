@@ -66,12 +66,21 @@ interface SetUpApi<T> {
  * drawing a cell of every column in every row, is one task of 80 ms or more at first. The pinned columns come
  * first, then a few columns a step until the grid's width is full; those left are drawn only when scrolled to,
  * and come together. Calls `columnsSet` once every column is in; returns the function that stops the set-up.
+ * `atOnce`: every column in the next task, and no rows after them (the grid was created with its row buffer).
  */
 export function setUpInSteps<T>(
 	grid: SetUpApi<T>,
 	columnDefs: readonly ColDef<T>[],
-	{ rowBuffer, columnsSet }: { rowBuffer: number; columnsSet: () => void }
+	{ rowBuffer, columnsSet, atOnce = false }: { rowBuffer: number; columnsSet: () => void; atOnce?: boolean }
 ): () => void {
+	if (atOnce) {
+		// A grid created with its rows buffered already, for a review read whole: nothing else is coming in.
+		const timer = setTimeout(() => {
+			grid.setGridOption('columnDefs', [...columnDefs]);
+			columnsSet();
+		});
+		return () => clearTimeout(timer);
+	}
 	const pinned = columnDefs.findIndex((column) => !column.pinned);
 	let columns = 0;
 	let rows = 0;

@@ -72,4 +72,16 @@ describe('setUpInSteps', () => {
 		expect(grid.given).toHaveLength(1);
 		expect(columnsSet).not.toHaveBeenCalled();
 	});
+
+	it('gives a review read whole every column in the next task, waiting for no frame', () => {
+		const grid = fakeGrid(5);
+		const columnsSet = vi.fn();
+		setUpInSteps(grid, COLUMNS, { rowBuffer: 10, columnsSet, atOnce: true });
+		expect(grid.given).toEqual([]);
+		vi.advanceTimersByTime(0);
+		expect(grid.given).toEqual([{ columnDefs: COLUMNS }]);
+		expect(columnsSet).toHaveBeenCalledOnce();
+		vi.runAllTimers();
+		expect(grid.given).toHaveLength(1);
+	});
 });
