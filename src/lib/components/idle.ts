@@ -27,3 +27,16 @@ export function nextTask(): Promise<void> {
 	if (typeof scheduler?.yield === 'function') return scheduler.yield();
 	return new Promise((resume) => setTimeout(resume, 0));
 }
+
+/**
+ * Calls `run` in a task of its own once the page has drawn its next frame: what the page changed before it is
+ * laid out by then, not in `run` when it measures the page. Returns the function that calls it off.
+ */
+export function afterNextFrame(run: () => void): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const frame = requestAnimationFrame(() => (timer = setTimeout(run)));
+	return () => {
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}
