@@ -42,35 +42,65 @@ export const COMMIT_CHUNK = 500;
  */
 const UPDATE_WEIGHT = 4;
 
-/** The rows cut into chunks of COMMIT_CHUNK new clients' worth at most, in their order. */
-function chunksOf(rows: readonly RowToImport[]): RowToImport[][] {
-	const chunks: RowToImport[][] = [];
-	let chunk: RowToImport[] = [];
+/**
+ * Rows cut into chunks of COMMIT_CHUNK new clients' worth at most, in their order, as they are walked: the page
+ * cuts a review's rows for the commit's worker without copying them all first.
+ */
+export function* chunksOf<T>(rows: Iterable<T>, updatesOf: (row: T) => string | undefined): Generator<T[]> {
+	let chunk: T[] = [];
 	let weight = 0;
 	for (const row of rows) {
-		const rowWeight = row.updates === undefined ? 1 : UPDATE_WEIGHT;
+		const rowWeight = updatesOf(row) === undefined ? 1 : UPDATE_WEIGHT;
 		if (weight + rowWeight > COMMIT_CHUNK) {
-			chunks.push(chunk);
+			yield chunk;
 			chunk = [];
 			weight = 0;
 		}
 		chunk.push(row);
 		weight += rowWeight;
 	}
-	if (chunk.length > 0) chunks.push(chunk);
-	return chunks;
+	if (chunk.length > 0) yield chunk;
 }
 
 /** The clients more than one row updates. */
-function clientsNamedTwice(rows: readonly RowToImport[]): Set<string> {
+export function clientsNamedTwice<T>(rows: Iterable<T>, updatesOf: (row: T) => string | undefined): Set<string> {
 	const named = new Set<string>();
 	const twice = new Set<string>();
-	for (const { updates } of rows) {
+	for (const row of rows) {
+		const updates = updatesOf(row);
 		if (updates === undefined) continue;
 		if (named.has(updates)) twice.add(updates);
 		named.add(updates);
 	}
 	return twice;
+}
+
+/**
+ * The rows a commit writes, handed over a chunk at a time (cut by `chunksOf`), so that they need not all be
+ * copied to where the commit runs before it starts.
+ */
+export interface RowsToImport {
+	/** How many rows in all. */
+	readonly count: number;
+	/** The clients more than one row updates (`clientsNamedTwice`). */
+	readonly namedAgain: ReadonlySet<string>;
+	/**
+	 * The next chunk, or null after the last. Inside the commit's transaction: a wait for anything but the
+	 * database must keep the transaction alive (Dexie.waitFor).
+	 */
+	nextChunk(): readonly RowToImport[] | null | PromiseLike<readonly RowToImport[] | null>;
+}
+
+const updatesOfRow = (row: RowToImport) => row.updates;
+
+/** Rows at hand, as the commit takes them. */
+function rowsAtHand(rows: readonly RowToImport[]): RowsToImport {
+	const chunks = chunksOf(rows, updatesOfRow);
+	return {
+		count: rows.length,
+		namedAgain: clientsNamedTwice(rows, updatesOfRow),
+		nextChunk: () => chunks.next().value ?? null
+	};
 }
 
 /** A chunk's rows, their values unpacked, and what the workspace holds that they touch. */
@@ -92,21 +122,22 @@ interface ChunkRead {
  */
 const READ_WHOLE_UP_TO = 20_000;
 
-/**
- * Reads what a chunk's rows need of the workspace's clients: those they update, and those holding a name or
- * primary email they give. The rules look up nothing else of the clients, so the commit reads these, not every
- * client (100,000 read whole are seconds, and a pause of the page's collector of 0.1 s and more).
- */
-function readChunk(rows: readonly RowToImport[], lookUp: boolean): Promise<ChunkRead> {
-	const reading = readChunkNow(rows, lookUp);
+/** The next chunk of rows and what it needs of the workspace (readChunk); null after the last. */
+function readNextChunk(rows: RowsToImport, lookUp: boolean): Promise<ChunkRead | null> {
+	const reading = Promise.resolve(rows.nextChunk()).then((chunk) => chunk && readChunk(chunk, lookUp));
 	// Read ahead: a write that fails meanwhile aborts the transaction, and this read with it, unawaited. The
 	// write's error is the one reported; the read's still rejects whoever awaits it.
 	reading.catch(() => {});
 	return reading;
 }
 
-async function readChunkNow(rows: readonly RowToImport[], lookUp: boolean): Promise<ChunkRead> {
-	// A review's row unpacks its values each time they are asked for: once here.
+/**
+ * Reads what a chunk's rows need of the workspace's clients: those they update, and those holding a name or
+ * primary email they give. The rules look up nothing else of the clients, so the commit reads these, not every
+ * client (100,000 read whole are seconds, and a pause of the collector of 0.1 s and more).
+ */
+async function readChunk(rows: readonly RowToImport[], lookUp: boolean): Promise<ChunkRead> {
+	// A row may unpack its values each time they are asked for: once here.
 	const values = rows.map((row) => row.values);
 	const keys = (column: number, key: (value: string) => string) => [
 		...new Set(values.map((row) => key(row[column] ?? '')).filter((k) => k !== ''))
@@ -175,7 +206,7 @@ export interface CommitOutcome {
  */
 export async function commitImport(
 	fileName: string,
-	rows: readonly RowToImport[],
+	rowsGiven: readonly RowToImport[] | RowsToImport,
 	skipped: number,
 	onProgress: (written: number) => void = () => {},
 	policy: UpdatePolicy = { carried: new Set(), emptyCells: 'keep' },
@@ -184,6 +215,7 @@ export async function commitImport(
 ): Promise<CommitOutcome> {
 	const createdAt = new Date().toISOString();
 	const importId = newId();
+	const rows = Array.isArray(rowsGiven) ? rowsAtHand(rowsGiven) : (rowsGiven as RowsToImport);
 	try {
 		return await db.transaction(
 			'rw',
@@ -191,7 +223,7 @@ export async function commitImport(
 			async () => {
 				// Checked as the workspace is now: a new row must name no client, an update may name its own. The
 				// clients it could clash with are read here when they are few, else with each chunk (readChunk).
-				const lookUp = (await db.clients.count()) > Math.max(READ_WHOLE_UP_TO, rows.length);
+				const lookUp = (await db.clients.count()) > Math.max(READ_WHOLE_UP_TO, rows.count);
 				const workspace = indexWorkspace({
 					...(await loadWorkspaceSnapshot({ withClients: !lookUp })),
 					extraColumns
@@ -205,16 +237,16 @@ export async function commitImport(
 				let imported = 0;
 				// A client two rows update: the later row starts from what the earlier one made of it, not from what
 				// the read ahead of the earlier one's write found.
-				const namedAgain = clientsNamedTwice(rows);
+				const { namedAgain } = rows;
 				const updatedSoFar = new Map<string, ClientRecord>();
 				let updated = 0;
 				let written = 0;
 				let writing: Promise<void> | undefined;
-				const chunks = chunksOf(rows);
-				let reading = chunks.length > 0 ? readChunk(chunks[0], lookUp) : undefined;
-				for (let c = 0; c < chunks.length; c++) {
-					const read = (await reading)!;
-					reading = c + 1 < chunks.length ? readChunk(chunks[c + 1], lookUp) : undefined;
+				let reading = readNextChunk(rows, lookUp);
+				for (let c = 0; ; c++) {
+					const read = await reading;
+					if (!read) break;
+					reading = readNextChunk(rows, lookUp);
 					const { rows: chunk, values } = read;
 					const current = read.current.map((client, i) => {
 						const id = chunk[i].updates;

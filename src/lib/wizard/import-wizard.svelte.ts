@@ -5,14 +5,8 @@ import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta 
 import { newId } from '$lib/db/ids';
 import { clientsById } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
-import {
-	commitImport,
-	CommitConflict,
-	undoImport,
-	type LaterEdits,
-	type RowToImport,
-	type UndoOutcome
-} from '$lib/db/import-commit';
+import { CommitConflict, undoImport, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
+import { commitInWorker } from '$lib/db/commit-client';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
@@ -49,26 +43,6 @@ interface ChooseOptions {
 const SHOW_FILLING_AFTER_MS = 300;
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
-
-/**
- * A review row as the commit takes it: its values unpacked only when the commit reaches its chunk. A class, not
- * an object with its own getter, which would be a closure a row (a million of them at a spreadsheet's size).
- */
-class RowToCommit implements RowToImport {
-	readonly updates: string | undefined;
-
-	constructor(private readonly row: ReviewRow) {
-		this.updates = row.change?.clientId;
-	}
-
-	get rowNumber(): number {
-		return this.row.rowNumber;
-	}
-
-	get values(): readonly string[] {
-		return this.row.values;
-	}
-}
 
 export class ImportWizard {
 	stage = $state<Stage>('choose');
@@ -555,24 +529,23 @@ export class ImportWizard {
 		const skipped = session.counts.rows - valid.length;
 		if (skipped > 0 && !skipErrors) return;
 		// A row that changes nothing, or whose update is skipped, is not written.
-		const chosen = valid
-			.filter((row) => row.change === undefined || row.change.kind === 'update')
-			.map((row) => new RowToCommit(row));
+		const chosen = valid.filter((row) => row.change === undefined || row.change.kind === 'update');
 		this.stage = 'committing';
 		this.commitWritten = 0;
 		this.commitTotal = chosen.length;
 		this.error = '';
 		try {
-			const { importRecord } = await commitImport(
-				session.source.fileName,
-				chosen,
+			const { importRecord } = await commitInWorker({
+				fileName: session.source.fileName,
+				rows: chosen,
+				updatesOf: (row) => row.change?.clientId,
 				skipped,
-				(written) => {
+				onProgress: (written) => {
 					this.commitWritten = written;
 				},
-				session.policy,
-				session.source.extraColumns
-			);
+				policy: session.policy,
+				extraColumns: session.source.extraColumns
+			});
 			this.autosave.stop();
 			const reviewId = this.reviewId ?? '';
 			await discardDraft(reviewId);

@@ -8,6 +8,7 @@ import { COL } from '$lib/domain/template';
 import { ImportWizard, type Stage } from '$lib/wizard/import-wizard.svelte';
 import { holdReads } from '../../helpers/in-process-reader';
 import { FakeLockManager } from '../../helpers/web-locks';
+import { ModuleWorker } from '../../helpers/module-worker';
 
 // Node has no module worker for the file reader: the worker's own code runs here instead.
 vi.mock('$lib/import/parse-client', async (importOriginal) => {
@@ -46,6 +47,8 @@ function openPage() {
 
 beforeEach(async () => {
 	await resetDemo();
+	// The commit's worker: its real module, run in this thread.
+	vi.stubGlobal('Worker', ModuleWorker);
 	openPage();
 });
 

@@ -1,0 +1,68 @@
+// The commit's worker: checks the rows against the workspace as it is now, builds the clients' records and
+// writes them in one transaction, off the page's thread. The page would otherwise make every record, and
+// IndexedDB copy each as it is put, on the thread that also holds the review: at a million rows that garbage
+// outlived the young generation, and the collector's full pauses of a 1 GB heap froze the page for up to 1.5 s.
+import Dexie from 'dexie';
+import { messageOf } from '$lib/wording';
+import { unpackRows, valuesOf } from '$lib/domain/stored-values';
+import { CHUNKS_AHEAD, type CommitRequest, type CommitResponse, type PostedChunk } from './commit-protocol';
+import { commitImport, CommitConflict, type RowToImport, type RowsToImport } from './import-commit';
+
+// `self` as it is while this module loads: the worker's own scope, in a test's stand-in for a worker too.
+const scope = self;
+const post = (message: CommitResponse) => scope.postMessage(message);
+
+/** The chunks posted and not yet taken, and the commit's wait for the next when none is. */
+const arrived: (readonly RowToImport[])[] = [];
+let ended = false;
+let taken = 0;
+let waiting: (() => void) | undefined;
+
+function unpackChunk({ rowNumbers, values, updates }: PostedChunk): RowToImport[] {
+	const rows = unpackRows(values, rowNumbers.length).map(
+		(stored, i): RowToImport => ({ rowNumber: rowNumbers[i], values: valuesOf(stored) })
+	);
+	for (const [i, clientId] of updates) rows[i].updates = clientId;
+	return rows;
+}
+
+function nextChunk(): readonly RowToImport[] | null | PromiseLike<readonly RowToImport[] | null> {
+	const chunk = arrived.shift();
+	if (chunk) {
+		post({ type: 'want', upTo: ++taken + CHUNKS_AHEAD });
+		return chunk;
+	}
+	if (ended) return null;
+	// The page is behind (busy with something else): the transaction is kept alive until the chunk comes.
+	return Dexie.waitFor(new Promise<void>((resolve) => (waiting = resolve))).then(nextChunk);
+}
+
+scope.onmessage = async (event: MessageEvent<CommitRequest>) => {
+	const request = event.data;
+	if (request.type !== 'start') {
+		if (request.type === 'chunk') arrived.push(unpackChunk(request.chunk));
+		else ended = true;
+		waiting?.();
+		waiting = undefined;
+		return;
+	}
+	const rows: RowsToImport = { count: request.count, namedAgain: new Set(request.namedAgain), nextChunk };
+	post({ type: 'want', upTo: CHUNKS_AHEAD });
+	try {
+		const { importRecord } = await commitImport(
+			request.fileName,
+			rows,
+			request.skipped,
+			(written) => post({ type: 'written', written }),
+			request.policy,
+			request.extraColumns
+		);
+		post({ type: 'done', importRecord });
+	} catch (error) {
+		post({
+			type: 'failed',
+			message: messageOf(error),
+			...(error instanceof CommitConflict ? { conflicts: error.conflicts } : {})
+		});
+	}
+};
