@@ -28,7 +28,7 @@ import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from
 import { byHandRows, byHandSource } from './by-hand';
 import { DraftAutosave } from './draft-autosave.svelte';
 import type { FileSettings, Progress } from '../import/protocol';
-import { ReviewSession, type ReviewRow, type ReviewSource } from '../review/review-session.svelte';
+import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
 import { rememberedChanges } from '../review/value-matching';
 import { rememberedMatches } from '$lib/db/value-matches';
 import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
