@@ -28,6 +28,21 @@ export function nextTask(): Promise<void> {
 	return new Promise((resume) => setTimeout(resume, 0));
 }
 
+/** Items a slice of `eachInSlices` visits: some milliseconds of simple work each. */
+const SLICE = 50_000;
+
+/**
+ * Visits every item, a slice at a time with a pause between (nextTask): a walk of a million rows, a few tens of
+ * milliseconds, never holds the page in one task.
+ */
+export async function eachInSlices<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
+	for (let start = 0; start < items.length; start += SLICE) {
+		if (start > 0) await nextTask();
+		const end = Math.min(items.length, start + SLICE);
+		for (let i = start; i < end; i++) visit(items[i]);
+	}
+}
+
 /**
  * Calls `run` in a task of its own once the page has drawn its next frame: what the page changed before it is
  * laid out by then, not in `run` when it measures the page. Returns the function that calls it off.

@@ -5,7 +5,8 @@ import type { UpdatePolicy } from '$lib/domain/client-diff';
 import { packRows, type StoredValues } from '$lib/domain/stored-values';
 import type { CommitRequest, CommitResponse, PostedChunk } from './commit-protocol';
 import { UserFacingError } from './errors';
-import { chunksOf, clientsNamedTwice, CommitConflict, type CommitOutcome } from './import-commit';
+import { eachInSlices } from '$lib/components/idle';
+import { chunksOf, ClientsUpdated, CommitConflict, type CommitOutcome } from './import-commit';
 
 /** A row as the page keeps it: its values stored (see StoredValues). */
 export interface StoredRow {
@@ -39,7 +40,7 @@ function postedChunk<T extends StoredRow>(rows: readonly T[], updatesOf: (row: T
 }
 
 /** Commits the rows in a worker (commitImport there); rejects as commitImport does, with the same errors. */
-export function commitInWorker<T extends StoredRow>({
+export async function commitInWorker<T extends StoredRow>({
 	fileName,
 	rows,
 	updatesOf,
@@ -49,6 +50,9 @@ export function commitInWorker<T extends StoredRow>({
 	extraColumns = []
 }: CommitInWorker<T>): Promise<CommitOutcome> {
 	const worker = new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+	// Walked in slices while the worker starts: a million rows in one task would hold the page for tens of ms.
+	const updated = new ClientsUpdated();
+	await eachInSlices(rows, (row) => updated.note(updatesOf(row)));
 	const send = (request: CommitRequest, transfer: Transferable[] = []) => worker.postMessage(request, { transfer });
 	const chunks = chunksOf(rows, updatesOf);
 	let posted = 0;
@@ -92,7 +96,7 @@ export function commitInWorker<T extends StoredRow>({
 			fileName,
 			count: rows.length,
 			skipped,
-			namedAgain: [...clientsNamedTwice(rows, updatesOf)],
+			namedAgain: [...updated.twice],
 			// A plain set: the page's may be reactive state, which cannot be posted.
 			policy: { carried: new Set(policy.carried), emptyCells: policy.emptyCells },
 			extraColumns: [...extraColumns]

@@ -62,17 +62,16 @@ export function* chunksOf<T>(rows: Iterable<T>, updatesOf: (row: T) => string | 
 	if (chunk.length > 0) yield chunk;
 }
 
-/** The clients more than one row updates. */
-export function clientsNamedTwice<T>(rows: Iterable<T>, updatesOf: (row: T) => string | undefined): Set<string> {
-	const named = new Set<string>();
-	const twice = new Set<string>();
-	for (const row of rows) {
-		const updates = updatesOf(row);
-		if (updates === undefined) continue;
-		if (named.has(updates)) twice.add(updates);
-		named.add(updates);
+/** Which clients the rows update, noted row by row, and which of them more than one row updates. */
+export class ClientsUpdated {
+	private readonly once = new Set<string>();
+	readonly twice = new Set<string>();
+
+	note(clientId: string | undefined): void {
+		if (clientId === undefined) return;
+		if (this.once.has(clientId)) this.twice.add(clientId);
+		this.once.add(clientId);
 	}
-	return twice;
 }
 
 /**
@@ -82,7 +81,7 @@ export function clientsNamedTwice<T>(rows: Iterable<T>, updatesOf: (row: T) => s
 export interface RowsToImport {
 	/** How many rows in all. */
 	readonly count: number;
-	/** The clients more than one row updates (`clientsNamedTwice`). */
+	/** The clients more than one row updates (ClientsUpdated). */
 	readonly namedAgain: ReadonlySet<string>;
 	/**
 	 * The next chunk, or null after the last. Inside the commit's transaction: a wait for anything but the
@@ -96,9 +95,11 @@ const updatesOfRow = (row: RowToImport) => row.updates;
 /** Rows at hand, as the commit takes them. */
 function rowsAtHand(rows: readonly RowToImport[]): RowsToImport {
 	const chunks = chunksOf(rows, updatesOfRow);
+	const updated = new ClientsUpdated();
+	for (const row of rows) updated.note(row.updates);
 	return {
 		count: rows.length,
-		namedAgain: clientsNamedTwice(rows, updatesOfRow),
+		namedAgain: updated.twice,
 		nextChunk: () => chunks.next().value ?? null
 	};
 }

@@ -10,6 +10,7 @@ import { commitInWorker } from '$lib/db/commit-client';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
+import { eachInSlices } from '$lib/components/idle';
 import { STANDARD_SHAPE, templateShape, type TemplateShape } from '$lib/domain/custom-fields';
 import { listCustomFields } from '$lib/db/custom-fields';
 import { checkInWorkers } from '../review/background-check';
@@ -28,7 +29,7 @@ import { looksLikeHeader, PASTED_SETTINGS, pastedFile, withTemplateHeader } from
 import { byHandRows, byHandSource } from './by-hand';
 import { DraftAutosave } from './draft-autosave.svelte';
 import type { FileSettings, Progress } from '../import/protocol';
-import { ReviewSession, type ReviewSource } from '../review/review-session.svelte';
+import { ReviewSession, type ReviewRow, type ReviewSource } from '../review/review-session.svelte';
 import { rememberedChanges } from '../review/value-matching';
 import { rememberedMatches } from '$lib/db/value-matches';
 import { ReviewTabs, type Acquire, type TabMessage } from '../review/review-tabs';
@@ -525,15 +526,22 @@ export class ImportWizard {
 		// What each row does to an existing client is settled first (the comparison runs in slices).
 		await this.comparing;
 		await session.comparing;
-		const valid = session.rows.filter((row) => !row.leftOut && !hasError(row.issues));
-		const skipped = session.counts.rows - valid.length;
-		if (skipped > 0 && !skipErrors) return;
-		// A row that changes nothing, or whose update is skipped, is not written.
-		const chosen = valid.filter((row) => row.change === undefined || row.change.kind === 'update');
+		if (session.counts.rowsWithErrors > 0 && !skipErrors) return;
 		this.stage = 'committing';
 		this.commitWritten = 0;
-		this.commitTotal = chosen.length;
+		this.commitTotal = 0;
 		this.error = '';
+		// The rows without errors, and of those the ones written: a row that changes nothing, or whose update is
+		// skipped, is not. Walked in slices: a million rows in one task would hold the page.
+		const chosen: ReviewRow[] = [];
+		let valid = 0;
+		await eachInSlices(session.rows, (row) => {
+			if (row.leftOut || hasError(row.issues)) return;
+			valid++;
+			if (row.change === undefined || row.change.kind === 'update') chosen.push(row);
+		});
+		const skipped = session.counts.rows - valid;
+		this.commitTotal = chosen.length;
 		try {
 			const { importRecord } = await commitInWorker({
 				fileName: session.source.fileName,
