@@ -16,6 +16,12 @@ import type { FileSettings, ReceivedRow } from '../import/protocol';
 import { isBlankRow, storeValues, valueAt, valuesOf, type StoredValues } from '$lib/domain/stored-values';
 import { messageOf, plural } from '$lib/wording';
 
+/**
+ * How often a file's counts reach the page while it is read: every batch (2,000 rows) re-rendered what shows
+ * them, some 500 times for a million rows.
+ */
+const READ_COUNTS_EVERY_MS = 100;
+
 /** The issues of a row without any: one shared array, not a million empty ones. */
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 
@@ -256,7 +262,7 @@ export class ReviewSession {
 	}
 
 	/** Adds rows as the worker sends them; rows already shown may gain duplicate marks. */
-	addParsed(parsed: readonly ReceivedRow[]): void {
+	addParsed(parsed: readonly ReceivedRow[], { countsSoon = false } = {}): void {
 		const added: ReviewRow[] = [];
 		const affected = new Set<number>();
 		for (const { rowNumber, values, issues } of parsed) {
@@ -274,7 +280,7 @@ export class ReviewSession {
 			const row = this.byNumber[n];
 			if (row && this.refreshIssues(row)) updated.push(row);
 		}
-		this.changed({ updated, added, removed: [] });
+		this.changed({ updated, added, removed: [] }, { countsSoon });
 	}
 
 	/** Edits cells (one or many, e.g. a fix-all) as one undoable step. */
@@ -846,10 +852,21 @@ export class ReviewSession {
 		if (errors > 0) this.tallies.rowsWithErrors += sign;
 	}
 
-	private changed(change: RowsChanged) {
+	private countsTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/** Tells the listeners what changed; the counts reach the page at once, or soon (a file's batch as it is read). */
+	private changed(change: RowsChanged, { countsSoon = false } = {}) {
+		if (!countsSoon) this.publishCounts();
+		else this.countsTimer ??= setTimeout(() => this.publishCounts(), READ_COUNTS_EVERY_MS);
+		for (const listener of this.listeners) listener(change);
+	}
+
+	/** Shows the counts as they are now (once a file's last batch is in, without waiting for the next showing). */
+	publishCounts(): void {
+		clearTimeout(this.countsTimer);
+		this.countsTimer = undefined;
 		this.counts = { ...this.tallies };
 		this.changeCounts = { ...this.changeTallies };
 		this.errorsByColumn = [...this.columnTallies];
-		for (const listener of this.listeners) listener(change);
 	}
 }

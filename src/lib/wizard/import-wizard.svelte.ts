@@ -42,6 +42,8 @@ interface ChooseOptions {
 
 /** How long a file may take to read before its review is shown filling: a blink, so small files never flicker. */
 const SHOW_FILLING_AFTER_MS = 300;
+/** How often the reading's progress is shown. */
+const PROGRESS_EVERY_MS = 100;
 
 export type Stage = 'choose' | 'inspecting' | 'header' | 'reading' | 'review' | 'committing' | 'done';
 
@@ -368,6 +370,8 @@ export class ImportWizard {
 		const session = new ReviewSession(source, workspace, checkInWorkers);
 		// A file read in a blink goes straight to its review; a longer read shows its rows as they come.
 		const showFillingAt = performance.now() + SHOW_FILLING_AFTER_MS;
+		let latest = this.progress;
+		let progressSoon: ReturnType<typeof setTimeout> | undefined;
 		this.job = parse(
 			this.file,
 			source.settings,
@@ -376,13 +380,19 @@ export class ImportWizard {
 			// As the review checks rows: a row naming an existing client is its update.
 			session.workspaceSnapshot,
 			(rows, progress) => {
-				session.addParsed(rows);
-				this.progress = progress;
+				session.addParsed(rows, { countsSoon: true });
+				// Shown some ten times a second, as the counts are: each showing is a Svelte update.
+				progressSoon ??= setTimeout(() => {
+					progressSoon = undefined;
+					this.progress = latest;
+				}, PROGRESS_EVERY_MS);
+				latest = progress;
 				if (!this.filling && performance.now() >= showFillingAt) this.filling = session;
 			}
 		);
 		try {
 			this.progress = await this.job.done;
+			session.publishCounts();
 			const replaced = (await loadDraftMeta())?.reviewId;
 			this.reviewId = newId();
 			// The first save waits for the grid to have taken every row: it is the file's all, and the file is
@@ -396,6 +406,7 @@ export class ImportWizard {
 			if (error instanceof DOMException && error.name === 'AbortError') return;
 			this.fail(messageOf(error));
 		} finally {
+			clearTimeout(progressSoon);
 			this.job = null;
 		}
 	}

@@ -1,5 +1,5 @@
 import type { StoredValues } from '$lib/domain/stored-values';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WHOLE_ROW, type RowIssue } from '$lib/domain/issues';
 import { checkRow } from '$lib/domain/rules';
 import { COL, REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from '$lib/domain/template';
@@ -94,6 +94,27 @@ describe('ReviewSession counts', () => {
 		expect(numbers(review.rows)).toEqual([2, 3, 4, 5]);
 		expect(tally(review)).toMatchObject({ rows: 4, rowsWithErrors: 2, errors: 2, byColumn: { Timezone: 2 } });
 		expect(review.canUndo).toBe(false);
+	});
+
+	it("shows a file's counts as it is read a few times a second, not after every batch, and at once when asked", () => {
+		vi.useFakeTimers();
+		try {
+			const review = session(parsed(2));
+			const heard: number[] = [];
+			review.onRowsChanged(({ added }) => heard.push(added.length));
+			review.addParsed([parsed(3, { Timezone: 'US/Eastern' })], { countsSoon: true });
+			review.addParsed([parsed(4), parsed(5)], { countsSoon: true });
+			// The grid and the other listeners hear of every batch at once; the counts shown wait.
+			expect(heard).toEqual([1, 2]);
+			expect(review.counts.rows).toBe(1);
+			vi.advanceTimersByTime(100);
+			expect(tally(review)).toMatchObject({ rows: 4, rowsWithErrors: 1, byColumn: { Timezone: 1 } });
+			review.addParsed([parsed(6, { Timezone: '' })], { countsSoon: true });
+			review.publishCounts();
+			expect(tally(review)).toMatchObject({ rows: 5, rowsWithErrors: 2, byColumn: { Timezone: 2 } });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 
