@@ -3,7 +3,7 @@
 // too, with no fallback page or rewrite rule; after the first visit every page also loads offline.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -224,6 +224,20 @@ function hostTest(host, name, body) {
 		await body();
 	});
 }
+
+test('the service worker caches every script, style and worker of the built site, those a worker loads too', () => {
+	const cached = readFileSync(resolve('build/service-worker.js'), 'utf8');
+	const built = readdirSync(resolve('build/_app/immutable'), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(resolve('build').length));
+	assert.ok(built.some((path) => path.includes('/workers/')), 'the build has workers');
+	// Offline, a file missing from the list fails to load: a workbook read by a worker whose reader was a chunk of
+	// its own did.
+	assert.deepEqual(
+		built.filter((path) => !cached.includes(`${path}\``)),
+		[]
+	);
+});
 
 for (const host of HOSTS) {
 	for (const mount of MOUNTS) {

@@ -12,6 +12,7 @@ import { compoundFileProblem, fileKind } from './file-kind';
 import { detectLayout } from './delimiter';
 import { NO_SHAPING, rowBuilder, type ColumnMapping, type ColumnShaping } from './column-plan';
 import { checkHeader } from './header';
+import { inspectWorkbook, readWorkbookRows } from './workbook/read-workbook';
 import {
 	MAX_CELL_CHARS,
 	MAX_COLUMNS,
@@ -127,8 +128,6 @@ async function inspectWorkbookFile(
 	chosen: Partial<FileSettings>,
 	columns: readonly string[]
 ): Promise<Inspection> {
-	// The workbook reader is loaded only now, when a workbook is chosen.
-	const { inspectWorkbook } = await import('./workbook/read-workbook');
 	let readAs: ReadAs | undefined;
 	const result = await inspectWorkbook(
 		file,
@@ -305,7 +304,6 @@ export async function readFile(file: Blob, options: ReadOptions): Promise<Progre
 	};
 
 	if (settings.sheet !== undefined) {
-		const { readWorkbookRows } = await import('./workbook/read-workbook');
 		await readWorkbookRows(
 			file,
 			{ sheet: settings.sheet, headerRow: settings.headerRow ?? 1 },
