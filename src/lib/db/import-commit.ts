@@ -365,13 +365,26 @@ export async function beforesOfImport(importId: string): Promise<UpdatedClient[]
 	return records.flatMap((record) => record.updates);
 }
 
+/**
+ * One before-image a client: what it held before the import (the first), and its updatedAt as the import left it
+ * (the last). A client two rows of the file updated has two, the second what the first row made of it.
+ */
+function originalsOf(updates: readonly UpdatedClient[]): UpdatedClient[] {
+	const byClient = new Map<string, UpdatedClient>();
+	for (const update of updates) {
+		const first = byClient.get(update.before.id);
+		byClient.set(update.before.id, first ? { before: first.before, updatedAt: update.updatedAt } : update);
+	}
+	return [...byClient.values()];
+}
+
 function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<UndoOutcome> {
 	return db.transaction('rw', db.clients, db.imports, db.importBefores, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
 		// The clients the import added and that are still there carry its id (an update or an edit keeps it).
 		const added = await db.clients.where('importId').equals(importId).toArray();
-		const updates = await beforesOfImport(importId);
+		const updates = originalsOf(await beforesOfImport(importId));
 		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
 		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
 		const editedSince = updates.map((u, i) => now[i]?.updatedAt !== u.updatedAt);

@@ -408,6 +408,9 @@ describe('an update of several chunks', () => {
 		expect(importRecord.updated).toBe(2);
 		const client = (await db.clients.get(before[0]!.id))!;
 		expect([client.site.city, client.primaryContact.phone]).toEqual(['Lyon', '2025550199']);
+		// Undo puts back what the client held before the import, not what the first of its two rows made of it.
+		expect(await undoImport(importRecord.id)).toEqual({ undone: true, removed: 0, restored: 1, kept: 0 });
+		expect(await db.clients.get(before[0]!.id)).toEqual(before[0]);
 	});
 });
 
