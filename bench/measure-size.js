@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { peakOver, startProfile, stopProfile } from './cdp.js';
 import { checkCounts, CountMismatch } from './counts.js';
-import { edit, importRows, openMeasuredPage, rawBulkPut } from './page-steps.js';
+import { edit, importRows, openMeasuredPage, rawBulkPut, undoNewestImport } from './page-steps.js';
 import { BENCH_PATH } from './site.js';
 import { attribute, longTasksBetween, median, MINUTE, parseSummary, sleep, withTimeout } from './timings.js';
 
 /** The least time an admin spends on the import page before the chosen file arrives. */
 const ADMIN_MOMENT_MS = 2000;
 /** Phases whose heap is the app's own (the baselines' records are the benchmark's). */
-const APP_PHASES = ['read', 'draft', 'edits', 'commit'];
+const APP_PHASES = ['read', 'draft', 'edits', 'commit', 'undo'];
 
 /**
  * Measures one size in a browser from `freshBrowser()`. `file` is the CSV's path, `meta` its generator
@@ -220,15 +220,23 @@ export async function measureSize(freshBrowser, file, meta, options) {
 		checkCounts('the import', commit, { rows: meta.rows - beforeImport.rowsWithErrors });
 		figures.importRowsPerSecond = commit.rows / (commit.ms / 1000);
 		details.import = commit;
-		if (!withRaw) return result;
 
-		step = 'raw Dexie bulkPut';
+		if (withRaw) {
+			step = 'raw Dexie bulkPut';
+			log(`  ${step}…`);
+			await heap.phase('raw-bulkput');
+			const raw = await withTimeout(rawBulkPut(page, url), 60 * MINUTE, step);
+			checkCounts('the raw bulkPut', raw, { rows: commit.rows, stored: commit.rows });
+			figures.rawBulkPutRowsPerSecond = raw.rows / (raw.ms / 1000);
+			details.rawBulkPut = raw;
+		}
+
+		step = 'undo';
 		log(`  ${step}…`);
-		await heap.phase('raw-bulkput');
-		const raw = await withTimeout(rawBulkPut(page, url), 60 * MINUTE, step);
-		checkCounts('the raw bulkPut', raw, { rows: commit.rows, stored: commit.rows });
-		figures.rawBulkPutRowsPerSecond = raw.rows / (raw.ms / 1000);
-		details.rawBulkPut = raw;
+		await heap.phase('undo');
+		const undo = await undoNewestImport(page, url, commit.rows);
+		figures.undoRowsPerSecond = undo.rows / (undo.ms / 1000);
+		details.undo = undo;
 	} catch (error) {
 		const message = String(error?.message ?? error).replace(/\s+/g, ' ');
 		result.error = `${step}: ${crashed() || message.slice(0, 300)}`;

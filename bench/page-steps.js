@@ -226,3 +226,32 @@ export async function rawBulkPut(page, url) {
 		return { rows: records.length, ms, stored, order, schema };
 	});
 }
+
+/**
+ * Undoes the newest import from the import history page, timed from the click to the notice that it was undone;
+ * the notice must say it removed `removed` clients.
+ */
+export async function undoNewestImport(page, url, removed) {
+	await page.goto(`${url}/imports/`);
+	const button = page.getByRole('button', { name: /^Undo the import of / }).first();
+	await page.evaluate(() => {
+		window.__bench.watch({
+			undone: () => /The import was undone|Nothing was undone/.test(document.body.textContent ?? '')
+		});
+	});
+	await button.click();
+	const done = await withTimeout(
+		page.evaluate(() => window.__bench.until('undone')),
+		60 * MINUTE,
+		'the undo'
+	);
+	const { clickedAt, notice, longTasks } = await page.evaluate(() => ({
+		clickedAt: window.__bench.lastClickAt,
+		notice: document.querySelector('[role=status], [role=alert]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+		longTasks: window.__bench.longTasks
+	}));
+	const wanted = `The import was undone: ${count(removed)} client${removed === 1 ? '' : 's'} removed.`;
+	if (notice !== wanted) throw new CountMismatch(`the undo says "${notice}", not "${wanted}"`);
+	const tasks = longTasksBetween(longTasks, clickedAt, done.seen);
+	return { rows: removed, ms: done.painted - clickedAt, longestTaskMs: tasks.longest?.duration ?? 0, notice };
+}

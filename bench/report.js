@@ -165,6 +165,11 @@ export function notes(results) {
 				);
 			}
 			if (d.rawBulkPut) lines.push(`  raw bulkPut of ${count(d.rawBulkPut.rows)} rows: ${time(d.rawBulkPut.ms)}`);
+			if (d.undo) {
+				lines.push(
+					`  undo of the import (${count(d.undo.rows)} clients removed): ${time(d.undo.ms)}, longest task ${time(d.undo.longestTaskMs)}`
+				);
+			}
 			if (d.heapPeaksByPhase) lines.push(heapNotes(d.heapPeaksByPhase));
 			for (const [phase, profile] of [
 				['read', d.profileRead],

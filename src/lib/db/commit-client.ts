@@ -6,7 +6,14 @@ import { packRows, type StoredValues } from '$lib/domain/stored-values';
 import type { CommitRequest, CommitResponse, PostedChunk } from './commit-protocol';
 import { UserFacingError } from './errors';
 import { eachInSlices } from '$lib/components/idle';
-import { chunksOf, ClientsUpdated, CommitConflict, type CommitOutcome } from './import-commit';
+import {
+	chunksOf,
+	ClientsUpdated,
+	CommitConflict,
+	type CommitOutcome,
+	type LaterEdits,
+	type UndoOutcome
+} from './import-commit';
 
 /** A row as the page keeps it: its values stored (see StoredValues). */
 export interface StoredRow {
@@ -39,6 +46,29 @@ function postedChunk<T extends StoredRow>(rows: readonly T[], updatesOf: (row: T
 	};
 }
 
+const startWorker = () => new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+
+/** Undoes an import in a worker (undoImport there), the page free meanwhile. */
+export function undoInWorker(importId: string, laterEdits: LaterEdits = 'ask'): Promise<UndoOutcome> {
+	const worker = startWorker();
+	return new Promise<UndoOutcome>((resolve) => {
+		worker.onmessage = ({ data: response }: MessageEvent<CommitResponse>) => {
+			if (response.type !== 'undone') return;
+			worker.terminate();
+			resolve(response.outcome);
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			resolve({
+				undone: false,
+				problem: `Nothing was undone: the undo stopped (${event.message || 'unknown error'}).`
+			});
+		};
+		worker.postMessage({ type: 'undo', importId, laterEdits } satisfies CommitRequest);
+	});
+}
+
 /** Commits the rows in a worker (commitImport there); rejects as commitImport does, with the same errors. */
 export async function commitInWorker<T extends StoredRow>({
 	fileName,
@@ -49,7 +79,7 @@ export async function commitInWorker<T extends StoredRow>({
 	policy,
 	extraColumns = []
 }: CommitInWorker<T>): Promise<CommitOutcome> {
-	const worker = new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+	const worker = startWorker();
 	// Walked in slices while the worker starts: a million rows in one task would hold the page for tens of ms.
 	const updated = new ClientsUpdated();
 	await eachInSlices(rows, (row) => updated.note(updatesOf(row)));
@@ -80,7 +110,7 @@ export async function commitInWorker<T extends StoredRow>({
 			if (response.type === 'want') postUpTo(response.upTo);
 			else if (response.type === 'written') onProgress(response.written);
 			else if (response.type === 'done') finish(() => resolve({ importRecord: response.importRecord }));
-			else
+			else if (response.type === 'failed')
 				finish(() =>
 					reject(response.conflicts ? new CommitConflict(response.conflicts) : new UserFacingError(response.message))
 				);

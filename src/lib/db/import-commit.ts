@@ -365,50 +365,76 @@ export async function beforesOfImport(importId: string): Promise<UpdatedClient[]
 	return records.flatMap((record) => record.updates);
 }
 
+/** Clients an undo reads or writes at once: a million at once would not fit in the page's memory. */
+const UNDO_CHUNK = 1000;
+
+/** The items a chunk at a time. */
+function* inChunks<T>(items: readonly T[], size = UNDO_CHUNK): Generator<T[]> {
+	for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
 /**
- * One before-image a client: what it held before the import (the first), and its updatedAt as the import left it
- * (the last). A client two rows of the file updated has two, the second what the first row made of it.
+ * Calls `visit` with each record of an import's before-images, in order, each client once: with what it held
+ * before the import (a client two rows of the file updated has two before-images, the second what the first row
+ * made of it).
  */
-function originalsOf(updates: readonly UpdatedClient[]): UpdatedClient[] {
-	const byClient = new Map<string, UpdatedClient>();
-	for (const update of updates) {
-		const first = byClient.get(update.before.id);
-		byClient.set(update.before.id, first ? { before: first.before, updatedAt: update.updatedAt } : update);
+async function eachOriginal(importId: string, visit: (updates: UpdatedClient[]) => Promise<void>): Promise<void> {
+	const keys = await db.importBefores
+		.where('[importId+chunk]')
+		.between([importId, Dexie.minKey], [importId, Dexie.maxKey])
+		.primaryKeys();
+	const seen = new Set<string>();
+	for (const key of keys) {
+		const record = await db.importBefores.get(key);
+		const firsts = (record?.updates ?? []).filter(({ before }) => !seen.has(before.id) && seen.add(before.id));
+		if (firsts.length > 0) await visit(firsts);
 	}
-	return [...byClient.values()];
 }
 
 function undoInTransaction(importId: string, laterEdits: LaterEdits): Promise<UndoOutcome> {
 	return db.transaction('rw', db.clients, db.imports, db.importBefores, async () => {
 		const record = await db.imports.get(importId);
 		if (!record || record.undoneAt) return { undone: true, removed: 0, restored: 0, kept: 0 };
-		// The clients the import added and that are still there carry its id (an update or an edit keeps it).
-		const added = await db.clients.where('importId').equals(importId).toArray();
-		const updates = originalsOf(await beforesOfImport(importId));
-		const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
-		const addedEdited = added.filter((c) => c.updatedAt !== c.createdAt);
-		const editedSince = updates.map((u, i) => now[i]?.updatedAt !== u.updatedAt);
-		if (laterEdits === 'ask' && (addedEdited.length > 0 || editedSince.includes(true))) {
-			const names = [
-				...addedEdited.map((c) => c.name),
-				...updates.flatMap((u, i) => (editedSince[i] ? [now[i]?.name ?? u.before.name] : []))
-			];
-			return { undone: false, editedNames: names };
+		// The clients the import added and that are still there carry its id (an update or an edit keeps it): their
+		// ids at once, the clients themselves a chunk at a time, to find those edited since.
+		const added = await db.clients.where('importId').equals(importId).primaryKeys();
+		const editedNames: string[] = [];
+		const addedEdited = new Set<string>();
+		for (const ids of inChunks(added)) {
+			for (const client of await db.clients.bulkGet(ids)) {
+				if (!client || client.updatedAt === client.createdAt) continue;
+				addedEdited.add(client.id);
+				editedNames.push(client.name);
+			}
 		}
-		const keep = laterEdits === 'keep';
-		const toRemove = added.filter((c) => !(keep && addedEdited.includes(c)));
-		const toRestore = updates.flatMap((u, i) => {
-			if (keep && editedSince[i]) return [];
-			return [{ ...u.before, logo: now[i]?.logo ?? null } as ClientRecord];
+		// The clients it updated and edited since: their updatedAt is no longer the one the import left.
+		const updatedEdited = new Set<string>();
+		let updated = 0;
+		await eachOriginal(importId, async (updates) => {
+			updated += updates.length;
+			const now = await db.clients.bulkGet(updates.map((u) => u.before.id));
+			updates.forEach((u, i) => {
+				if (now[i]?.updatedAt === u.updatedAt) return;
+				updatedEdited.add(u.before.id);
+				editedNames.push(now[i]?.name ?? u.before.name);
+			});
 		});
-		await db.clients.bulkDelete(toRemove.map((c) => c.id));
-		await db.clients.bulkPut(toRestore);
+		if (laterEdits === 'ask' && editedNames.length > 0) return { undone: false, editedNames };
+		const keep = laterEdits === 'keep';
+		let removed = 0;
+		for (const ids of inChunks(keep ? added.filter((id) => !addedEdited.has(id)) : added)) {
+			await db.clients.bulkDelete(ids);
+			removed += ids.length;
+		}
+		let restored = 0;
+		await eachOriginal(importId, async (updates) => {
+			const toRestore = keep ? updates.filter((u) => !updatedEdited.has(u.before.id)) : updates;
+			// Its logo as it is now: an import never changes it.
+			const now = await db.clients.bulkGet(toRestore.map((u) => u.before.id));
+			await db.clients.bulkPut(toRestore.map((u, i) => ({ ...u.before, logo: now[i]?.logo ?? null }) as ClientRecord));
+			restored += toRestore.length;
+		});
 		await db.imports.update(importId, { undoneAt: new Date().toISOString() });
-		return {
-			undone: true,
-			removed: toRemove.length,
-			restored: toRestore.length,
-			kept: added.length + updates.length - toRemove.length - toRestore.length
-		};
+		return { undone: true, removed, restored, kept: added.length + updated - removed - restored };
 	});
 }

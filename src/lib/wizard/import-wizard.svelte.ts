@@ -5,8 +5,8 @@ import { describeDamage, discardDraft, loadDraft, loadDraftMeta, type DraftMeta 
 import { newId } from '$lib/db/ids';
 import { clientsById } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
-import { CommitConflict, undoImport, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
-import { commitInWorker } from '$lib/db/commit-client';
+import { CommitConflict, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
+import { commitInWorker, undoInWorker } from '$lib/db/commit-client';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
@@ -88,6 +88,8 @@ export class ImportWizard {
 	commitTotal = $state(0);
 	outcome = $state.raw<ImportRecord | null>(null);
 	undoResult = $state.raw<UndoOutcome | null>(null);
+	/** An undo is under way (a large import's takes some seconds). */
+	undoing = $state(false);
 	/** Why the review shown is read-only here (another tab took it over, or discarded it), or null. */
 	readOnly = $state<'moved' | 'discarded' | null>(null);
 	/** Another tab is editing a review (the saved draft's, or one being read). */
@@ -591,7 +593,13 @@ export class ImportWizard {
 
 	async undoImport(laterEdits: LaterEdits = 'ask'): Promise<void> {
 		if (!this.outcome) return;
-		this.undoResult = await undoImport(this.outcome.id, laterEdits);
+		if (this.undoing) return;
+		this.undoing = true;
+		try {
+			this.undoResult = await undoInWorker(this.outcome.id, laterEdits);
+		} finally {
+			this.undoing = false;
+		}
 	}
 
 	startOver(): void {

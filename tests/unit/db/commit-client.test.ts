@@ -1,6 +1,6 @@
 // The commit run in its worker: the real worker module, in this thread (ModuleWorker), fed by the page's side.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commitInWorker, type StoredRow } from '$lib/db/commit-client';
+import { commitInWorker, undoInWorker, type StoredRow } from '$lib/db/commit-client';
 import { resetDemo } from '$lib/db/demo';
 import { CommitConflict, commitImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
@@ -105,6 +105,27 @@ describe('the commit in its worker', () => {
 		});
 		expect(await db.clients.count()).toBe(before);
 		expect(await db.imports.count()).toBe(1);
+	});
+
+	it('undoes an import in a worker of its own, and ends it', async () => {
+		const before = await db.clients.count();
+		const { importRecord } = await commit(rows(1200));
+		expect(await undoInWorker(importRecord.id)).toEqual({ undone: true, removed: 1200, restored: 0, kept: 0 });
+		expect(await db.clients.count()).toBe(before);
+		expect((await db.imports.get(importRecord.id))?.undoneAt).not.toBeNull();
+		expect(ModuleWorker.all.map((worker) => worker.terminated)).toEqual([true, true]);
+	});
+
+	it('undoes nothing and says so when the undo\'s worker breaks', async () => {
+		const { importRecord } = await commit(rows(3));
+		vi.spyOn(ModuleWorker.prototype, 'postMessage').mockImplementation(function (this: ModuleWorker) {
+			this.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+		});
+		expect(await undoInWorker(importRecord.id)).toEqual({
+			undone: false,
+			problem: 'Nothing was undone: the undo stopped (out of memory).'
+		});
+		expect(await db.clients.where('importId').equals(importRecord.id).count()).toBe(3);
 	});
 
 	it('writes nothing and says so when its worker breaks', async () => {

@@ -80,6 +80,16 @@ describe('committing an import', () => {
 		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [edited.name] });
 		expect(await db.clients.count()).toBe(3);
 	});
+
+	it('finds a client edited since among thousands the import added, and keeps it when asked to', async () => {
+		const { importRecord } = await commitImport('clients.csv', rows(2500), 0);
+		// In the third of the chunks the undo reads the added clients in.
+		const edited = (await db.clients.where('importId').equals(importRecord.id).offset(2100).first())!;
+		await db.clients.update(edited.id, { updatedAt: new Date(Date.now() + 1000).toISOString() });
+		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [edited.name] });
+		expect(await undoImport(importRecord.id, 'keep')).toEqual({ undone: true, removed: 2499, restored: 0, kept: 1 });
+		expect((await db.clients.toArray()).map((client) => client.id)).toEqual([edited.id]);
+	});
 });
 
 describe('an import that updates existing clients', () => {
