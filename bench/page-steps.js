@@ -228,11 +228,10 @@ export async function rawBulkPut(page, url) {
 }
 
 /**
- * Undoes the newest import from the import history page, timed from the click to the notice that it was undone;
- * the notice must say it removed `removed` clients.
+ * Undoes the newest import from the import history page (open), timed from the click to the notice that it was
+ * undone; the notice must say it removed `removed` clients.
  */
-export async function undoNewestImport(page, url, removed) {
-	await page.goto(`${url}/imports/`);
+export async function undoNewestImport(page, removed) {
 	const button = page.getByRole('button', { name: /^Undo the import of / }).first();
 	await page.evaluate(() => {
 		window.__bench.watch({

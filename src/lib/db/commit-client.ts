@@ -5,7 +5,7 @@ import type { UpdatePolicy } from '$lib/domain/client-diff';
 import { packRows, type StoredValues } from '$lib/domain/stored-values';
 import type { CommitRequest, CommitResponse, PostedChunk } from './commit-protocol';
 import { UserFacingError } from './errors';
-import { eachInSlices } from '$lib/components/idle';
+import { eachInSlices, whenIdle } from '$lib/components/idle';
 import {
 	chunksOf,
 	ClientsUpdated,
@@ -46,7 +46,38 @@ function postedChunk<T extends StoredRow>(rows: readonly T[], updatesOf: (row: T
 	};
 }
 
-const startWorker = () => new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+const newWorker = () => new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * A worker started ahead, while a review is open: loading its script (the rules, Dexie) took some 80 ms, most of
+ * a small import's time. Each commit or undo takes a worker of its own (its state is the one commit's).
+ */
+let spare: Worker | null = null;
+let starting: (() => void) | null = null;
+
+/** Starts a worker for the import to come, once the page is idle. */
+export function prepareCommitWorker(): void {
+	if (spare || starting) return;
+	starting = whenIdle(() => {
+		starting = null;
+		// Not where there is no module worker (Node, in tests that did not ask for one).
+		if (typeof Worker === 'function') spare ??= newWorker();
+	});
+}
+
+/** Ends the worker started ahead: the review closed without an import. */
+export function dropCommitWorker(): void {
+	starting?.();
+	starting = null;
+	spare?.terminate();
+	spare = null;
+}
+
+function startWorker(): Worker {
+	const worker = spare ?? newWorker();
+	spare = null;
+	return worker;
+}
 
 /** Undoes an import in a worker (undoImport there), the page free meanwhile. */
 export function undoInWorker(importId: string, laterEdits: LaterEdits = 'ask'): Promise<UndoOutcome> {

@@ -6,7 +6,7 @@ import { newId } from '$lib/db/ids';
 import { clientsById } from '$lib/db/clients';
 import { findRememberedMapping, rememberMapping } from '$lib/db/column-mappings';
 import { CommitConflict, type LaterEdits, type UndoOutcome } from '$lib/db/import-commit';
-import { commitInWorker, undoInWorker } from '$lib/db/commit-client';
+import { commitInWorker, dropCommitWorker, prepareCommitWorker, undoInWorker } from '$lib/db/commit-client';
 import type { ImportRecord } from '$lib/db/schema';
 import { loadWorkspaceSnapshot } from '$lib/db/snapshot';
 import { hasError } from '$lib/domain/issues';
@@ -117,6 +117,7 @@ export class ImportWizard {
 		return () => {
 			this.tabs = null;
 			this.stopWaitingForFree?.();
+			dropCommitWorker();
 			// The last edits are saved before another tab may take the review.
 			void this.autosave.flush().finally(() => {
 				const held = tabs.holding;
@@ -516,6 +517,7 @@ export class ImportWizard {
 		this.importedElsewhere = null;
 		this.stage = 'review';
 		this.comparing = this.compareWithExisting(session);
+		prepareCommitWorker();
 	}
 
 	/** The review being compared with the existing clients: the commit waits for it. */
@@ -616,6 +618,7 @@ export class ImportWizard {
 
 	private reset() {
 		this.job?.cancel();
+		dropCommitWorker();
 		this.autosave.stop();
 		this.letGo();
 		this.error = '';
