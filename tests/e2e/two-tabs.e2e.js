@@ -223,6 +223,22 @@ test('a commit in one tab is shown at once in every other tab that shows the rev
 	await context.close();
 });
 
+test("another tab's counts of clients follow an import and its undo, both written in the commit's worker", async () => {
+	const { page: home, context } = await openPage(app, '/');
+	const counts = (clients) => home.getByText(new RegExp(`^\\s*${clients} clients · `)).waitFor({ timeout: 10_000 });
+	const before = Number((await home.getByText(/^\s*\d+ clients · /).innerText()).match(/\d+/)[0]);
+	const { page: importer } = await openTab(app, context, '/import');
+	await importer.locator('input[type=file]').setInputFiles(fixture('clients-valid.csv'));
+	await reviewShown(importer);
+	await importer.getByRole('button', { name: 'Import 50 clients' }).click();
+	await importer.getByRole('heading', { name: 'Imported 50 clients', exact: true }).waitFor();
+	await counts(before + 50);
+	await importer.getByRole('button', { name: 'Undo this import' }).click();
+	await importer.getByRole('heading', { name: /^Import undone: 50 clients removed/ }).waitFor();
+	await counts(before);
+	await context.close();
+});
+
 test('a closed tab lets go of its review; a resume of a damaged draft says plainly what is missing, and resumes what is there only when asked', async () => {
 	const { page: a, context } = await openPage(app, '/import');
 	await a.locator('input[type=file]').setInputFiles(clientFile('damaged.csv', 'Gamma', 12_000));
