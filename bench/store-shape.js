@@ -39,6 +39,8 @@ const SHAPES = [
 function writeClients({ shape, rows, db: dbName }) {
 	const Dexie = window.Dexie;
 	const db = new Dexie(dbName);
+	// As the commit's worker writes: without Dexie's tracking of every key written (commit.worker.ts).
+	db.unuse({ stack: 'dbcore', name: 'Observability' });
 	db.version(1).stores({ clients: shape.clients, drafts: 'id' });
 	const at = new Date().toISOString();
 	const hex = (n, width) => n.toString(16).padStart(width, '0');

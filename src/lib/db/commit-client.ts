@@ -46,7 +46,29 @@ function postedChunk<T extends StoredRow>(rows: readonly T[], updatesOf: (row: T
 	};
 }
 
-const newWorker = () => new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+/** Workers whose script failed (to load, or later), with what the error said; and who waits to hear of it. */
+const failures = new WeakMap<Worker, string>();
+const failureListeners = new WeakMap<Worker, (message: string) => void>();
+
+function newWorker(): Worker {
+	const worker = new Worker(new URL('./commit.worker.ts', import.meta.url), { type: 'module' });
+	// Kept for whoever takes the worker: a spare's script may fail to load before a commit listens (a tab opened
+	// before the site was updated no longer finds its old worker file).
+	worker.onerror = (event) => {
+		event.preventDefault();
+		const message = event.message || 'unknown error';
+		failures.set(worker, message);
+		failureListeners.get(worker)?.(message);
+	};
+	return worker;
+}
+
+/** Calls `fail` with the worker's error: at once if it failed already, else when it does. */
+function onFailure(worker: Worker, fail: (message: string) => void): void {
+	const known = failures.get(worker);
+	if (known !== undefined) fail(known);
+	else failureListeners.set(worker, fail);
+}
 
 /**
  * A worker started ahead, while a review is open: loading its script (the rules, Dexie) took some 80 ms, most of
@@ -73,10 +95,14 @@ export function dropCommitWorker(): void {
 	spare = null;
 }
 
+/** The spare worker, unless it failed; else a new one. */
 function startWorker(): Worker {
-	const worker = spare ?? newWorker();
+	starting?.();
+	starting = null;
+	const ready = spare && !failures.has(spare) ? spare : null;
+	if (spare && !ready) spare.terminate();
 	spare = null;
-	return worker;
+	return ready ?? newWorker();
 }
 
 /** Undoes an import in a worker (undoImport there), the page free meanwhile. */
@@ -88,14 +114,10 @@ export function undoInWorker(importId: string, laterEdits: LaterEdits = 'ask'): 
 			worker.terminate();
 			resolve(response.outcome);
 		};
-		worker.onerror = (event) => {
-			event.preventDefault();
+		onFailure(worker, (message) => {
 			worker.terminate();
-			resolve({
-				undone: false,
-				problem: `Nothing was undone: the undo stopped (${event.message || 'unknown error'}).`
-			});
-		};
+			resolve({ undone: false, problem: `Nothing was undone: the undo stopped (${message}).` });
+		});
 		worker.postMessage({ type: 'undo', importId, laterEdits } satisfies CommitRequest);
 	});
 }
@@ -111,9 +133,6 @@ export async function commitInWorker<T extends StoredRow>({
 	extraColumns = []
 }: CommitInWorker<T>): Promise<CommitOutcome> {
 	const worker = startWorker();
-	// Walked in slices while the worker starts: a million rows in one task would hold the page for tens of ms.
-	const updated = new ClientsUpdated();
-	await eachInSlices(rows, (row) => updated.note(updatesOf(row)));
 	const send = (request: CommitRequest, transfer: Transferable[] = []) => worker.postMessage(request, { transfer });
 	const chunks = chunksOf(rows, updatesOf);
 	let posted = 0;
@@ -132,8 +151,11 @@ export async function commitInWorker<T extends StoredRow>({
 			}
 		}
 	}
-	return new Promise<CommitOutcome>((resolve, reject) => {
+	let settled = false;
+	// Listening before the walk below, so that a worker failing meanwhile is heard.
+	const outcome = new Promise<CommitOutcome>((resolve, reject) => {
 		const finish = (settle: () => void) => {
+			settled = true;
 			worker.terminate();
 			settle();
 		};
@@ -146,12 +168,16 @@ export async function commitInWorker<T extends StoredRow>({
 					reject(response.conflicts ? new CommitConflict(response.conflicts) : new UserFacingError(response.message))
 				);
 		};
-		worker.onerror = (event) => {
-			event.preventDefault();
-			finish(() =>
-				reject(new UserFacingError(`Nothing was imported: the import stopped (${event.message || 'unknown error'}).`))
-			);
-		};
+		onFailure(worker, (message) =>
+			finish(() => reject(new UserFacingError(`Nothing was imported: the import stopped (${message}).`)))
+		);
+	});
+	// Rejected before it is returned (the worker failed during the walk): not an unhandled rejection meanwhile.
+	outcome.catch(() => {});
+	// Walked in slices while the worker starts: a million rows in one task would hold the page for tens of ms.
+	const updated = new ClientsUpdated();
+	await eachInSlices(rows, (row) => updated.note(updatesOf(row)));
+	if (!settled) {
 		send({
 			type: 'start',
 			fileName,
@@ -162,5 +188,6 @@ export async function commitInWorker<T extends StoredRow>({
 			policy: { carried: new Set(policy.carried), emptyCells: policy.emptyCells },
 			extraColumns: [...extraColumns]
 		});
-	});
+	}
+	return outcome;
 }

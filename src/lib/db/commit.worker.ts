@@ -60,39 +60,58 @@ function nextChunk(): readonly RowToImport[] | null | PromiseLike<readonly RowTo
 	return Dexie.waitFor(new Promise<void>((resolve) => (waiting = resolve))).then(nextChunk);
 }
 
+/** Tells every tab the import's stores changed, after the fact: a failure to say so leaves what was written. */
+function tellWritten() {
+	try {
+		tellChangedWhole(importStores());
+	} catch (error) {
+		// Live queries elsewhere show the old data until they read again: nothing is lost.
+		console.error(error);
+	}
+}
+
 scope.onmessage = async (event: MessageEvent<CommitRequest>) => {
 	const request = event.data;
 	if (request.type === 'undo') {
+		// undoImport answers every failure of its own as an outcome.
 		const outcome = await undoImport(request.importId, request.laterEdits);
-		if (outcome.undone) tellChangedWhole(importStores());
+		// Told before the page hears of it (and ends this worker).
+		if (outcome.undone) tellWritten();
 		post({ type: 'undone', outcome });
 		return;
 	}
 	if (request.type !== 'start') {
-		if (request.type === 'chunk') arrived.push(unpackChunk(request.chunk));
-		else ended = true;
+		try {
+			if (request.type === 'chunk') arrived.push(unpackChunk(request.chunk));
+			else ended = true;
+		} catch (error) {
+			// The commit waiting for this chunk fails with it; the page ends this worker, and its transaction.
+			post({ type: 'failed', message: `Nothing was imported: ${messageOf(error)}` });
+		}
 		waiting?.();
 		waiting = undefined;
 		return;
 	}
 	const rows: RowsToImport = { count: request.count, namedAgain: new Set(request.namedAgain), nextChunk };
 	post({ type: 'want', upTo: CHUNKS_AHEAD });
+	let importRecord;
 	try {
-		const { importRecord } = await commitImport(
+		({ importRecord } = await commitImport(
 			request.fileName,
 			rows,
 			request.skipped,
 			(written) => post({ type: 'written', written }),
 			request.policy,
 			request.extraColumns
-		);
-		tellChangedWhole(importStores());
-		post({ type: 'done', importRecord });
+		));
 	} catch (error) {
 		post({
 			type: 'failed',
 			message: messageOf(error),
 			...(error instanceof CommitConflict ? { conflicts: error.conflicts } : {})
 		});
+		return;
 	}
+	tellWritten();
+	post({ type: 'done', importRecord });
 };

@@ -31,14 +31,15 @@ export class CommitConflict extends UserFacingError {
 }
 
 /**
- * Rows per chunk: IndexedDB copies each record on the page's thread as it is put, so a chunk is one task of its
- * own; 500 keep it short without slowing the writes (docs/benchmark.md).
+ * Rows per chunk: IndexedDB copies each record on the calling thread as it is put, so a chunk is one task of its
+ * own (of the commit's worker, and of the page in tests and anywhere it is called there); 500 keep it short
+ * without slowing the writes (docs/benchmark.md).
  */
 export const COMMIT_CHUNK = 500;
 /**
  * What a row that updates a client weighs in a chunk, against a new client's 1: it is read, worked out and
- * written, and what it held before is written too. 125 updates a chunk keep each task under about 25 ms of the
- * page's thread at the rate of 250 (docs/benchmark.md).
+ * written, and what it held before is written too. 125 updates a chunk kept each task under about 25 ms of the
+ * page's thread, where the commit ran before its worker, at the rate of 250 (docs/benchmark.md).
  */
 const UPDATE_WEIGHT = 4;
 
@@ -145,8 +146,8 @@ async function readChunk(rows: readonly RowToImport[], lookUp: boolean): Promise
 	];
 	const names = lookUp ? keys(COL.ClientName, clientNameKey) : [];
 	const emails = lookUp ? keys(COL.PrimaryContactEmail, emailKey) : [];
-	// The ids only, from the unique index, for every key of the chunk in one walk of it: no client is copied to
-	// the page for it, and a chunk of new clients is one request, not one a key.
+	// The ids only, from the unique index, for every key of the chunk in one walk of it: no client is copied out
+	// for it, and a chunk of new clients is one request, not one a key.
 	const idsHolding = (index: 'nameKey' | 'primaryEmailKey', keys: string[]) =>
 		keys.length === 0 ? Promise.resolve([]) : db.clients.where(index).anyOf(keys).primaryKeys();
 	const [current, byName, byEmail] = await Promise.all([
@@ -229,10 +230,10 @@ export async function commitImport(
 					...(await loadWorkspaceSnapshot({ withClients: !lookUp })),
 					extraColumns
 				});
-				// Chunk by chunk, so that no step holds the main thread long: check the rows, build their records,
+				// Chunk by chunk, so that no step holds the thread long: check the rows, build their records,
 				// write them, and then what the updated clients held before. The next chunk's clients are read
-				// while this one is built, and a chunk is built while the one before is written, so the page and the
-				// database work at the same time. Once a row no longer fits, nothing more is written, the rest is
+				// while this one is built, and a chunk is built while the one before is written, so this thread and
+				// the database work at the same time. Once a row no longer fits, nothing more is written, the rest is
 				// only checked, and the error aborts the transaction, which takes back what was written.
 				const conflicts: { rowNumber: number; issues: RowIssue[] }[] = [];
 				let imported = 0;
@@ -365,7 +366,7 @@ export async function beforesOfImport(importId: string): Promise<UpdatedClient[]
 	return records.flatMap((record) => record.updates);
 }
 
-/** Clients an undo reads or writes at once: a million at once would not fit in the page's memory. */
+/** Clients an undo reads or writes at once: a million at once would not fit in memory (some 1 KB each). */
 const UNDO_CHUNK = 1000;
 
 /** The items a chunk at a time. */

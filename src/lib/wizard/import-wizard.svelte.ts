@@ -395,6 +395,7 @@ export class ImportWizard {
 		);
 		try {
 			this.progress = await this.job.done;
+			clearTimeout(progressSoon);
 			session.publishCounts();
 			const replaced = (await loadDraftMeta())?.reviewId;
 			this.reviewId = newId();
@@ -584,6 +585,7 @@ export class ImportWizard {
 			this.stage = 'done';
 		} catch (error) {
 			this.stage = 'review';
+			prepareCommitWorker();
 			if (error instanceof CommitConflict) {
 				session.recheckAgainst(await loadWorkspaceSnapshot());
 				this.comparing = this.compareWithExisting(session);

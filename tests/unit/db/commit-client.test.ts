@@ -1,6 +1,12 @@
 // The commit run in its worker: the real worker module, in this thread (ModuleWorker), fed by the page's side.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commitInWorker, undoInWorker, type StoredRow } from '$lib/db/commit-client';
+import {
+	commitInWorker,
+	dropCommitWorker,
+	prepareCommitWorker,
+	undoInWorker,
+	type StoredRow
+} from '$lib/db/commit-client';
 import { resetDemo } from '$lib/db/demo';
 import { CommitConflict, commitImport } from '$lib/db/import-commit';
 import { db } from '$lib/db/schema';
@@ -42,6 +48,7 @@ beforeEach(async () => {
 	vi.stubGlobal('Worker', ModuleWorker);
 });
 afterEach(() => {
+	vi.restoreAllMocks();
 	vi.unstubAllGlobals();
 });
 
@@ -126,6 +133,21 @@ describe('the commit in its worker', () => {
 			problem: 'Nothing was undone: the undo stopped (out of memory).'
 		});
 		expect(await db.clients.where('importId').equals(importRecord.id).count()).toBe(3);
+	});
+
+	it('takes the worker started ahead, or a new one when that one failed to load', async () => {
+		prepareCommitWorker();
+		await vi.waitFor(() => expect(ModuleWorker.all).toHaveLength(1));
+		await commit(rows(3));
+		expect(ModuleWorker.all).toHaveLength(1);
+		prepareCommitWorker();
+		await vi.waitFor(() => expect(ModuleWorker.all).toHaveLength(2));
+		// Its script is gone (the site was updated since the tab opened): the commit starts another.
+		ModuleWorker.all[1].onerror?.({ message: 'not found', preventDefault() {} } as ErrorEvent);
+		const { importRecord } = await commit(rows(3, 10));
+		expect(importRecord.imported).toBe(3);
+		expect(ModuleWorker.all.map((worker) => worker.terminated)).toEqual([true, true, true]);
+		dropCommitWorker();
 	});
 
 	it('writes nothing and says so when its worker breaks', async () => {
