@@ -357,12 +357,13 @@ export async function undoImport(importId: string, laterEdits: LaterEdits = 'ask
 	}
 }
 
+/** An import's records of before-images, in chunk order. */
+const beforesRecordsOf = (importId: string) =>
+	db.importBefores.where('[importId+chunk]').between([importId, Dexie.minKey], [importId, Dexie.maxKey]);
+
 /** What the clients an import updated held before, in the order it updated them. */
 export async function beforesOfImport(importId: string): Promise<UpdatedClient[]> {
-	const records = await db.importBefores
-		.where('[importId+chunk]')
-		.between([importId, Dexie.minKey], [importId, Dexie.maxKey])
-		.toArray();
+	const records = await beforesRecordsOf(importId).toArray();
 	return records.flatMap((record) => record.updates);
 }
 
@@ -380,10 +381,8 @@ function* inChunks<T>(items: readonly T[], size = UNDO_CHUNK): Generator<T[]> {
  * made of it).
  */
 async function eachOriginal(importId: string, visit: (updates: UpdatedClient[]) => Promise<void>): Promise<void> {
-	const keys = await db.importBefores
-		.where('[importId+chunk]')
-		.between([importId, Dexie.minKey], [importId, Dexie.maxKey])
-		.primaryKeys();
+	// The records' keys at once, the records one at a time: a million updates' before-images would not fit.
+	const keys = await beforesRecordsOf(importId).primaryKeys();
 	const seen = new Set<string>();
 	for (const key of keys) {
 		const record = await db.importBefores.get(key);

@@ -18,6 +18,18 @@ function rows(count: number) {
 	});
 }
 
+/** Imports `count` new clients (the `first` import), then gives them back with a file's rows updating each, moved to Lyon. */
+async function importedThenMovedToLyon(count: number) {
+	const { importRecord } = await commitImport('first.csv', rows(count), 0);
+	const clients = await db.clients.bulkGet(await addedBy(importRecord));
+	const update = rows(count).map((row, i) => ({
+		...row,
+		values: row.values.with(COL.City, 'Lyon'),
+		updates: clients[i]!.id
+	}));
+	return { first: importRecord, clients, update };
+}
+
 beforeEach(async () => {
 	await resetDemo();
 });
@@ -164,13 +176,7 @@ describe('an import that updates existing clients', () => {
 	});
 
 	it('names the client edited since, not the first one the import updated', async () => {
-		const { importRecord: first } = await commitImport('first.csv', rows(3), 0);
-		const clients = await db.clients.bulkGet(await addedBy(first));
-		const update = rows(3).map((row, i) => ({
-			...row,
-			values: row.values.with(COL.City, 'Lyon'),
-			updates: clients[i]!.id
-		}));
+		const { clients, update } = await importedThenMovedToLyon(3);
 		const { importRecord } = await commitImport('second.csv', update, 0, () => {}, policy);
 		await db.clients.update(clients[2]!.id, { updatedAt: '2030-01-01T00:00:00.000Z' });
 		expect(await undoImport(importRecord.id)).toEqual({ undone: false, editedNames: [clients[2]!.name] });
@@ -377,13 +383,7 @@ describe('an update of several chunks', () => {
 	])(
 		"refuses, writing nothing, an update of a later chunk that gives a client another client's email, %s",
 		async (_, lookUp) => {
-			const { importRecord: first } = await commitImport('first.csv', rows(700), 0);
-			const before = await db.clients.bulkGet(await addedBy(first));
-			const update = rows(700).map((row, i) => ({
-				...row,
-				values: row.values.with(COL.City, 'Lyon'),
-				updates: before[i]!.id
-			}));
+			const { first, clients: before, update } = await importedThenMovedToLyon(700);
 			// Row 692 gives client 690 the email of client 3, whom no row of its chunk names.
 			update[690] = {
 				...update[690],
